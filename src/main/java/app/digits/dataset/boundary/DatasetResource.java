@@ -1,0 +1,84 @@
+package app.digits.dataset.boundary;
+
+import app.digits.dataset.control.DatasetFormatException;
+import app.digits.dataset.control.DatasetImports;
+import app.digits.dataset.control.ImportProgress;
+import app.digits.dataset.control.ImportReport;
+import app.digits.dataset.control.MnistReader;
+import app.digits.dataset.entity.Split;
+import app.digits.platform.control.BoundedInput;
+import app.digits.platform.control.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The MNIST collections over HTTP: how many images each split holds and how far an import has got, and a
+ * CSV upload in the seed's format ({@code curl --data-binary @file.csv -H 'Content-Type: text/csv'}).
+ */
+@Path("datasets")
+@Produces(MediaType.APPLICATION_JSON)
+public class DatasetResource {
+
+    public record SplitStatus(String split, String collection, long images, String state, int percent, String message) {
+    }
+
+    @Inject
+    MnistReader reader;
+
+    @Inject
+    ImportProgress progress;
+
+    @Inject
+    DatasetImports imports;
+
+    @Inject
+    @ConfigProperty(name = "digits.import.csv-max-bytes", defaultValue = "300000000")
+    long csvMaxBytes;
+
+    @GET
+    @Operation(summary = "Image counts and import progress of mnist_train and mnist_test")
+    public List<SplitStatus> status() {
+        return Arrays.stream(Split.values()).map(split -> {
+            var step = progress.of(split);
+            return new SplitStatus(split.name().toLowerCase(), split.collection(), reader.count(split),
+                    step.state().name(), step.percent(), step.message());
+        }).toList();
+    }
+
+    @POST
+    @Path("{split}")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import a CSV file (label,p0..p783; header optional) into a split; idempotent, all or nothing")
+    public ImportReport importCsv(@PathParam("split") String splitName, InputStream body) throws IOException {
+        var split = parseSplit(splitName);
+        var bytes = BoundedInput.readAtMost(body, csvMaxBytes, "The CSV upload");
+        try (var csv = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            return imports.importCsv(split, csv, "upload");
+        } catch (DatasetFormatException e) {
+            throw new ProblemException(422, "Invalid CSV", e.getMessage());
+        }
+    }
+
+    private static Split parseSplit(String name) {
+        try {
+            return Split.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(e.getMessage());
+        }
+    }
+}

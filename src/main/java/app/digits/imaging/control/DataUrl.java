@@ -1,0 +1,29 @@
+package app.digits.imaging.control;
+
+import app.digits.platform.control.ProblemException;
+import java.util.Base64;
+
+/**
+ * A {@code data:} URL as a canvas produces it ({@code data:image/png;base64,...}), split into its media type
+ * and decoded bytes. Malformed URLs are a 400 with the reason.
+ */
+public record DataUrl(String mediaType, byte[] bytes) {
+
+    private static final String BASE64_MARKER = ";base64,";
+
+    public static DataUrl parse(String url) {
+        if (url == null || !url.startsWith("data:")) {
+            throw ProblemException.badRequest("Expected a data URL starting with 'data:'");
+        }
+        int marker = url.indexOf(BASE64_MARKER);
+        if (marker < 0) {
+            throw ProblemException.badRequest("The data URL must be base64-encoded (data:image/png;base64,...)");
+        }
+        var mediaType = url.substring("data:".length(), marker);
+        try {
+            return new DataUrl(mediaType, Base64.getMimeDecoder().decode(url.substring(marker + BASE64_MARKER.length())));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("The data URL's base64 payload is invalid: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package app.digits.imaging.control;
+
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/**
+ * How much ink each pixel of a drawing holds, from 0 (background) to 1 (the strongest stroke), whatever the
+ * image's polarity: ink on a transparent background is read from the alpha channel; otherwise the
+ * background's brightness is taken from the border and ink is the distance from it, so white-on-black and
+ * black-on-white drawings give the same map. A drawing with no real contrast gives an all-zero map.
+ */
+public record InkMap(int width, int height, float[] ink) {
+
+    private static final float MIN_CONTRAST = 0.2f;
+
+    public float at(int x, int y) {
+        return ink[y * width + x];
+    }
+
+    public static InkMap of(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        var argb = image.getRGB(0, 0, width, height, null, 0, width);
+        var raw = new float[argb.length];
+        if (image.getColorModel().hasAlpha() && borderMedian(argb, width, height, InkMap::alpha) < 0.5f) {
+            for (int i = 0; i < argb.length; i++) {
+                raw[i] = alpha(argb[i]);
+            }
+        } else {
+            float background = borderMedian(argb, width, height, InkMap::luminance);
+            boolean lightBackground = background > 0.5f;
+            for (int i = 0; i < argb.length; i++) {
+                float difference = luminance(argb[i]) - background;
+                raw[i] = Math.max(0f, lightBackground ? -difference : difference);
+            }
+        }
+        return new InkMap(width, height, stretch(raw));
+    }
+
+    /** An ink map straight from grey levels where 0 is background and 255 is ink, as MNIST stores them. */
+    public static InkMap ofGreyLevels(int width, int height, int[] levels) {
+        var raw = new float[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            raw[i] = levels[i] / 255f;
+        }
+        return new InkMap(width, height, stretch(raw));
+    }
+
+    private static float[] stretch(float[] raw) {
+        float max = 0f;
+        for (float value : raw) {
+            max = Math.max(max, value);
+        }
+        if (max < MIN_CONTRAST) {
+            return new float[raw.length];
+        }
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] /= max;
+        }
+        return raw;
+    }
+
+    private interface Channel {
+        float of(int argb);
+    }
+
+    private static float alpha(int argb) {
+        return (argb >>> 24) / 255f;
+    }
+
+    private static float luminance(int argb) {
+        int r = (argb >> 16) & 0xFF;
+        int g = (argb >> 8) & 0xFF;
+        int b = argb & 0xFF;
+        return (0.299f * r + 0.587f * g + 0.114f * b) / 255f;
+    }
+
+    private static float borderMedian(int[] argb, int width, int height, Channel channel) {
+        var border = new float[2 * width + 2 * Math.max(0, height - 2)];
+        int n = 0;
+        for (int x = 0; x < width; x++) {
+            border[n++] = channel.of(argb[x]);
+            if (height > 1) {
+                border[n++] = channel.of(argb[(height - 1) * width + x]);
+            }
+        }
+        for (int y = 1; y < height - 1; y++) {
+            border[n++] = channel.of(argb[y * width]);
+            if (width > 1) {
+                border[n++] = channel.of(argb[y * width + width - 1]);
+            }
+        }
+        var values = Arrays.copyOf(border, n);
+        Arrays.sort(values);
+        return values[n / 2];
+    }
+}

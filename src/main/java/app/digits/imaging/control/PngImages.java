@@ -1,0 +1,56 @@
+package app.digits.imaging.control;
+
+import java.awt.Image;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
+/**
+ * PNG encodings the app shows or stores: the 28x28 image a model saw (grey levels as MNIST shows them,
+ * white ink on black), and a size-bounded copy of an uploaded drawing.
+ */
+public final class PngImages {
+
+    private PngImages() {
+    }
+
+    public static byte[] greyLevels(byte[] pixels, int side) {
+        var image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, side, side, pixels);
+        return encode(image);
+    }
+
+    /** The image itself when its longer side fits {@code maxSide}, otherwise a smoothly scaled-down copy. */
+    public static byte[] within(BufferedImage image, int maxSide) {
+        int longer = Math.max(image.getWidth(), image.getHeight());
+        if (longer <= maxSide) {
+            return encode(image);
+        }
+        double scale = (double) maxSide / longer;
+        int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        var graphics = scaled.createGraphics();
+        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        graphics.drawImage(image.getScaledInstance(width, height, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        graphics.dispose();
+        return encode(scaled);
+    }
+
+    public static String dataUrl(byte[] png) {
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png);
+    }
+
+    private static byte[] encode(BufferedImage image) {
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PNG encoding to memory failed", e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,33 @@
+package app.digits.platform.boundary;
+
+import app.digits.registry.control.ModelRegistry;
+import app.digits.training.control.TrainingProgress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only once a model is served; until then it says what the start-up is doing. */
+@Readiness
+@ApplicationScoped
+public class ModelHealthCheck implements HealthCheck {
+
+    @Inject
+    ModelRegistry registry;
+
+    @Inject
+    TrainingProgress training;
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("model");
+        return registry.served()
+                .map(model -> response.up()
+                        .withData("id", model.descriptor().id())
+                        .withData("algorithm", model.descriptor().algorithm())
+                        .withData("testAccuracy", String.format(java.util.Locale.ROOT, "%.4f", model.descriptor().testAccuracy())))
+                .orElseGet(() -> response.down().withData("status", training.current().message()))
+                .build();
+    }
+}

@@ -1,0 +1,21 @@
+package app.digits.platform.boundary;
+
+import app.digits.platform.control.ProblemException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns the problems raised by control code into problem+json responses with their own status. */
+@Provider
+public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(ProblemException problem) {
+        return Problem.response(problem.status(), problem.title(), problem.detail(), "/" + uriInfo.getPath());
+    }
+}

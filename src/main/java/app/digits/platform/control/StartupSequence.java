@@ -1,0 +1,58 @@
+package app.digits.platform.control;
+
+import app.digits.dataset.control.DatasetImports;
+import app.digits.registry.control.ModelRegistry;
+import app.digits.training.control.DefaultModel;
+import app.digits.training.control.TrainingProgress;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What happens once the application is deployed, in the background so the server answers at once: serve
+ * the saved model if there is one, import whatever part of MNIST is missing, then train the default model
+ * if none was found. The page and the readiness check report each step.
+ */
+@ApplicationScoped
+public class StartupSequence {
+
+    private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
+
+    @Inject
+    ModelRegistry registry;
+
+    @Inject
+    DatasetImports imports;
+
+    @Inject
+    DefaultModel defaultModel;
+
+    @Inject
+    TrainingProgress training;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+        executor.submit(this::run);
+    }
+
+    private void run() {
+        try {
+            registry.loadServed();
+            if (imports.importMissing()) {
+                defaultModel.ensureServed();
+            } else if (registry.served().isEmpty()) {
+                training.stopped("no model: the MNIST import failed, see the import status");
+            }
+        } catch (Exception e) {
+            training.stopped("failed: " + e.getMessage());
+            LOG.log(Level.SEVERE, "Start-up sequence failed", e);
+        }
+    }
+}

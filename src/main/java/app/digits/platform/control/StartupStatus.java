@@ -1,0 +1,55 @@
+package app.digits.platform.control;
+
+import app.digits.dataset.control.ImportProgress;
+import app.digits.dataset.entity.Split;
+import app.digits.registry.control.ModelRegistry;
+import app.digits.training.control.TrainingProgress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * One summary of the start-up for people: ready, importing MNIST, training the first model, or stuck with a
+ * reason, with a percentage for the progress bar.
+ */
+@ApplicationScoped
+public class StartupStatus {
+
+    public enum Phase { READY, IMPORTING, TRAINING, FAILED }
+
+    public record Summary(Phase phase, String detail, int percent) {
+
+        public boolean ready() {
+            return phase == Phase.READY;
+        }
+    }
+
+    @Inject
+    ModelRegistry registry;
+
+    @Inject
+    ImportProgress imports;
+
+    @Inject
+    TrainingProgress training;
+
+    public Summary current() {
+        if (registry.served().isPresent()) {
+            return new Summary(Phase.READY, "", 100);
+        }
+        if (imports.anyFailed()) {
+            var failed = imports.of(Split.TRAIN).state() == ImportProgress.State.FAILED ? Split.TRAIN : Split.TEST;
+            return new Summary(Phase.FAILED, imports.of(failed).message(), 0);
+        }
+        if (!imports.allDone()) {
+            var train = imports.of(Split.TRAIN);
+            var test = imports.of(Split.TEST);
+            int done = train.done() + test.done();
+            int total = Math.max(1, Math.max(train.total(), Split.TRAIN.mnistSize()) + Math.max(test.total(), Split.TEST.mnistSize()));
+            return new Summary(Phase.IMPORTING, done + " / " + total, (int) (100L * done / total));
+        }
+        var step = training.current();
+        return step.message().startsWith("failed") || step.message().startsWith("no model")
+                ? new Summary(Phase.FAILED, step.message(), step.percent())
+                : new Summary(Phase.TRAINING, step.message(), step.percent());
+    }
+}

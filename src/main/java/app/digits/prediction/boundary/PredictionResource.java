@@ -1,0 +1,118 @@
+package app.digits.prediction.boundary;
+
+import app.digits.drawing.entity.Drawing;
+import app.digits.drawing.entity.Drawings;
+import app.digits.imaging.control.PngImages;
+import app.digits.platform.control.BoundedInput;
+import app.digits.platform.control.JsonBodies;
+import app.digits.platform.control.ProblemException;
+import app.digits.prediction.control.DrawingInput;
+import app.digits.prediction.control.Recognizer;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code /api/predictions}: send a drawing, get the digit. Every body is read with a size bound before it is
+ * parsed; the recognizer does the rest. Each prediction is stored and can be fetched again by id.
+ */
+@Path("predictions")
+@Produces(MediaType.APPLICATION_JSON)
+public class PredictionResource {
+
+    @Inject
+    Recognizer recognizer;
+
+    @Inject
+    Drawings drawings;
+
+    @Inject
+    @ConfigProperty(name = "digits.upload.max-body-bytes", defaultValue = "3000000")
+    long maxBodyBytes;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes({"image/png", "image/jpeg"})
+    @Operation(summary = "Recognize a PNG or JPEG sent as the raw body")
+    @APIResponse(responseCode = "201", description = "Recognized (or blank) and stored")
+    @APIResponse(responseCode = "400", description = "Empty, corrupt or truncated image")
+    @APIResponse(responseCode = "413", description = "Image over the byte or pixel limit")
+    public Response fromImage(InputStream body) {
+        return created(recognizer.recognize(new DrawingInput.EncodedImage(read(body, "The image"))));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Recognize a PNG or JPEG sent as the multipart part named 'image'")
+    public Response fromMultipart(List<EntityPart> parts) {
+        var part = parts.stream().filter(p -> "image".equals(p.getName())).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("The multipart body has no part named 'image'"));
+        return created(recognizer.recognize(new DrawingInput.EncodedImage(read(part.getContent(), "The image part"))));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recognize a data URL ('image') or 784 grey levels 0-255 ('pixels')")
+    public Response fromJson(InputStream body) {
+        var request = JsonBodies.parse(read(body, "The JSON body"), PredictionRequest.class);
+        return created(recognizer.recognize(request.toInput()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A stored prediction")
+    @APIResponse(responseCode = "404", description = "No drawing has this id")
+    public PredictionResponse byId(@PathParam("id") String id) {
+        return PredictionResponse.of(find(id));
+    }
+
+    @GET
+    @Path("{id}/input.png")
+    @Produces("image/png")
+    @Operation(summary = "The normalized 28x28 image the model saw")
+    public byte[] input(@PathParam("id") String id) {
+        var drawing = find(id);
+        if (drawing.getPixels() == null) {
+            throw ProblemException.notFound("Drawing " + id + " is blank: no image was given to the model");
+        }
+        return PngImages.greyLevels(drawing.getPixels(), 28);
+    }
+
+    @GET
+    @Path("{id}/original.png")
+    @Produces("image/png")
+    @Operation(summary = "The drawing as it was sent (scaled down if it was larger than the stored bound)")
+    public byte[] original(@PathParam("id") String id) {
+        return find(id).getOriginal();
+    }
+
+    private Drawing find(String id) {
+        return drawings.findById(id).orElseThrow(() -> ProblemException.notFound("No prediction with id " + id));
+    }
+
+    private byte[] read(InputStream body, String what) {
+        return BoundedInput.readAtMost(body, maxBodyBytes, what);
+    }
+
+    private Response created(Drawing drawing) {
+        return Response.created(uriInfo.getBaseUriBuilder().path("predictions").path(drawing.getId()).build())
+                .entity(PredictionResponse.of(drawing))
+                .build();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Recognizing a drawing: the prediction API (PNG or JPEG as raw body or multipart, a data URL or 784 pixel
+ * values in JSON) and the recognizer behind it and the home page, which normalizes the drawing, asks the
+ * served model, and stores the drawing with its prediction.
+ */
+package app.digits.prediction;

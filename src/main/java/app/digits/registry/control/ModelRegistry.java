@@ -1,0 +1,79 @@
+package app.digits.registry.control;
+
+import app.digits.registry.entity.DigitClassifier;
+import app.digits.registry.entity.ModelDescriptor;
+import app.digits.registry.entity.ServedModel;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which model answers predictions right now. At start-up it loads the model marked active (or, failing that,
+ * the most accurate valid one); {@link #serve} swaps in another without a restart, and requests already
+ * running finish on the model they started with.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "digits.models.dir", defaultValue = "models")
+    String modelsDir;
+
+    private ModelStore store;
+    private volatile ServedModel served;
+
+    @PostConstruct
+    void init() {
+        store = new ModelStore(Path.of(modelsDir).toAbsolutePath());
+    }
+
+    /** Loads the model to serve from disk; returns whether one was found. */
+    public boolean loadServed() throws IOException {
+        var active = store.activeId();
+        var candidates = store.descriptors().stream()
+                .sorted(Comparator.comparing((ModelDescriptor d) -> !active.map(d.id()::equals).orElse(false))
+                        .thenComparing(ModelDescriptor::testAccuracy, Comparator.reverseOrder()))
+                .toList();
+        for (var descriptor : candidates) {
+            try {
+                served = new ServedModel(descriptor, store.load(descriptor));
+                LOG.info(() -> "Serving model " + descriptor.id() + " (" + descriptor.algorithm() + ", test accuracy "
+                        + String.format("%.2f%%", 100 * descriptor.testAccuracy()) + ")");
+                return true;
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Skipping model " + descriptor.id() + ": " + e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    /** Saves a trained model and its sidecar under the models directory. */
+    public ModelDescriptor register(DigitClassifier classifier, ModelDescriptor descriptor) throws IOException {
+        return store.save(classifier, descriptor);
+    }
+
+    /** Makes a registered model the one that answers predictions, now and after a restart. */
+    public void serve(ModelDescriptor descriptor, DigitClassifier classifier) throws IOException {
+        store.markActive(descriptor.id());
+        served = new ServedModel(descriptor, classifier);
+        LOG.info(() -> "Now serving model " + descriptor.id());
+    }
+
+    public Optional<ServedModel> served() {
+        return Optional.ofNullable(served);
+    }
+
+    public List<ModelDescriptor> models() throws IOException {
+        return store.descriptors();
+    }
+}

@@ -1,0 +1,24 @@
+package app.digits.registry.entity;
+
+import java.io.Serializable;
+
+/**
+ * What serving needs from any trained model, whatever library made it: the probability of each digit for a
+ * normalized 28x28 image. Each library's adapter implements it, so serving never imports a library.
+ */
+public interface DigitClassifier extends Serializable {
+
+    /** Ten probabilities summing to 1 for grey levels 0-255 (ink high), 784 of them, row-major. */
+    double[] probabilities(byte[] pixels);
+
+    /** The digit with the highest probability. */
+    static int mostLikely(double[] probabilities) {
+        int best = 0;
+        for (int digit = 1; digit < probabilities.length; digit++) {
+            if (probabilities[digit] > probabilities[best]) {
+                best = digit;
+            }
+        }
+        return best;
+    }
+}

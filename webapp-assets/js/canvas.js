@@ -1,0 +1,72 @@
+// The drawing pad: pointer strokes (mouse, touch, pen) on the canvas, scaled from CSS pixels to canvas
+// pixels. It hands the drawing to HTMX as a PNG data URL and signals "drawn" so HTMX can ask for a
+// (debounced) live prediction; everything else is HTMX and server-rendered HTML.
+(function () {
+    "use strict";
+
+    function setUp() {
+        const pad = document.getElementById("pad");
+        const form = document.getElementById("recognize");
+        if (!pad || !form) {
+            return;
+        }
+        const context = pad.getContext("2d");
+        let drawing = false;
+        let last = null;
+
+        function position(event) {
+            const box = pad.getBoundingClientRect();
+            return {
+                x: (event.clientX - box.left) * pad.width / box.width,
+                y: (event.clientY - box.top) * pad.height / box.height
+            };
+        }
+
+        function stroke(from, to) {
+            context.strokeStyle = "#111";
+            context.lineWidth = pad.width / 14;
+            context.lineCap = "round";
+            context.lineJoin = "round";
+            context.beginPath();
+            context.moveTo(from.x, from.y);
+            context.lineTo(to.x, to.y);
+            context.stroke();
+        }
+
+        pad.addEventListener("pointerdown", function (event) {
+            event.preventDefault();
+            pad.setPointerCapture(event.pointerId);
+            drawing = true;
+            last = position(event);
+            stroke(last, last);
+        });
+        pad.addEventListener("pointermove", function (event) {
+            if (!drawing) {
+                return;
+            }
+            event.preventDefault();
+            const next = position(event);
+            stroke(last, next);
+            last = next;
+            htmx.trigger(form, "drawn");
+        });
+        function end(event) {
+            if (drawing) {
+                drawing = false;
+                pad.releasePointerCapture(event.pointerId);
+                htmx.trigger(form, "drawn");
+            }
+        }
+        pad.addEventListener("pointerup", end);
+        pad.addEventListener("pointercancel", end);
+
+        form.addEventListener("htmx:configRequest", function (event) {
+            event.detail.parameters.image = pad.toDataURL("image/png");
+        });
+        document.getElementById("clear").addEventListener("click", function () {
+            context.clearRect(0, 0, pad.width, pad.height);
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", setUp);
+})();
