@@ -6,6 +6,7 @@ import app.digits.dataset.control.ImportProgress;
 import app.digits.dataset.control.ImportReport;
 import app.digits.dataset.control.MnistReader;
 import app.digits.dataset.entity.Split;
+import app.digits.platform.boundary.RequestSizeLimit;
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.ProblemException;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class DatasetResource {
     DatasetImports imports;
 
     @Inject
-    @ConfigProperty(name = "digits.import.csv-max-bytes", defaultValue = "300000000")
+    @ConfigProperty(name = RequestSizeLimit.CSV_MAX_BYTES, defaultValue = "300000000")
     long csvMaxBytes;
 
     @GET

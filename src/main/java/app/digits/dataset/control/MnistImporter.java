@@ -4,7 +4,6 @@ import app.digits.dataset.entity.LabelledImage;
 import app.digits.dataset.entity.Split;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,11 +46,11 @@ public class MnistImporter {
         }
         var collection = database.getCollection(split.collection());
         progress.started(split, images.size(), source);
+        var present = storedIds(collection);
         var ids = new ArrayList<>(byId.keySet());
         int inserted = 0;
         for (int from = 0; from < ids.size(); from += batchSize) {
             var batch = ids.subList(from, Math.min(ids.size(), from + batchSize));
-            var present = existing(collection, batch);
             var documents = new ArrayList<Document>(batch.size());
             for (var id : batch) {
                 if (!present.contains(id)) {
@@ -73,9 +72,10 @@ public class MnistImporter {
         return report;
     }
 
-    private static Set<String> existing(MongoCollection<Document> collection, List<String> ids) {
+    /** The ids already in the collection, read once (ids only, in driver-sized batches). */
+    private Set<String> storedIds(MongoCollection<Document> collection) {
         var found = new HashSet<String>();
-        collection.find(Filters.in("_id", ids)).projection(Projections.include("_id"))
+        collection.find().projection(Projections.include("_id")).batchSize(batchSize * 10)
                 .forEach(document -> found.add(document.getString("_id")));
         return found;
     }

@@ -2,6 +2,7 @@ package app.digits.imaging.control;
 
 import app.digits.platform.control.ProblemException;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * A {@code data:} URL as a canvas produces it ({@code data:image/png;base64,...}), split into its media type
@@ -10,6 +11,7 @@ import java.util.Base64;
 public record DataUrl(String mediaType, byte[] bytes) {
 
     private static final String BASE64_MARKER = ";base64,";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public static DataUrl parse(String url) {
         if (url == null || !url.startsWith("data:")) {
@@ -21,7 +23,8 @@ public record DataUrl(String mediaType, byte[] bytes) {
         }
         var mediaType = url.substring("data:".length(), marker);
         try {
-            return new DataUrl(mediaType, Base64.getMimeDecoder().decode(url.substring(marker + BASE64_MARKER.length())));
+            var payload = WHITESPACE.matcher(url.substring(marker + BASE64_MARKER.length())).replaceAll("");
+            return new DataUrl(mediaType, Base64.getDecoder().decode(payload));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("The data URL's base64 payload is invalid: " + e.getMessage());
         }

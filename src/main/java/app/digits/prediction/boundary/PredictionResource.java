@@ -79,7 +79,7 @@ public class PredictionResource {
     @Operation(summary = "A stored prediction")
     @APIResponse(responseCode = "404", description = "No drawing has this id")
     public PredictionResponse byId(@PathParam("id") String id) {
-        return PredictionResponse.of(find(id));
+        return PredictionResponse.of(find(id), uriInfo.getBaseUri());
     }
 
     @GET
@@ -112,7 +112,7 @@ public class PredictionResource {
 
     private Response created(Drawing drawing) {
         return Response.created(uriInfo.getBaseUriBuilder().path("predictions").path(drawing.getId()).build())
-                .entity(PredictionResponse.of(drawing))
+                .entity(PredictionResponse.of(drawing, uriInfo.getBaseUri()))
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package app.digits.prediction.boundary;
 
 import app.digits.drawing.entity.Drawing;
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -18,9 +19,10 @@ public record PredictionResponse(
         String modelId,
         double serverMillis,
         String createdAt,
-        String inputImage) {
+        URI inputImage) {
 
-    static PredictionResponse of(Drawing drawing) {
+    /** The response for a stored drawing; {@code api} is the API's base URI, to link the input image. */
+    static PredictionResponse of(Drawing drawing, URI api) {
         return new PredictionResponse(
                 drawing.getId(),
                 drawing.getDigit(),
@@ -31,6 +33,6 @@ public record PredictionResponse(
                 drawing.getModelId(),
                 drawing.getServerMillis(),
                 drawing.getCreatedAt().toString(),
-                drawing.isBlank() ? null : "/api/predictions/" + drawing.getId() + "/input.png");
+                drawing.isBlank() ? null : api.resolve("predictions/" + drawing.getId() + "/input.png"));
     }
 }

@@ -1,0 +1,51 @@
+package app.digits.imaging.control;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+
+/** Synthetic drawings for the imaging tests: a "7"-like stroke drawn anywhere, at any size and polarity. */
+public final class Sketches {
+
+    private Sketches() {
+    }
+
+    /** A seven of the given height with its top-left corner at (x, y), stroke width proportional to its size. */
+    public static BufferedImage seven(int width, int height, int x, int y, int size, Color ink, Color background, int type) {
+        var image = new BufferedImage(width, height, type);
+        var graphics = image.createGraphics();
+        graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        if (background != null) {
+            graphics.setColor(background);
+            graphics.fillRect(0, 0, width, height);
+        }
+        graphics.setColor(ink);
+        graphics.setStroke(new BasicStroke(size / 8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        var path = new Path2D.Double();
+        path.moveTo(x, y);
+        path.lineTo(x + size * 0.7, y);
+        path.lineTo(x + size * 0.25, y + size);
+        graphics.draw(path);
+        graphics.dispose();
+        return image;
+    }
+
+    public static BufferedImage blackOnWhite(int x, int y, int size) {
+        return seven(280, 280, x, y, size, Color.BLACK, Color.WHITE, BufferedImage.TYPE_INT_RGB);
+    }
+
+    public static byte[] encode(BufferedImage image, String format) {
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out.toByteArray();
+    }
+}

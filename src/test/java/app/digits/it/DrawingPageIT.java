@@ -1,0 +1,185 @@
+package app.digits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The home page in a real headless Chromium: pointer strokes on the canvas, the Predict and Clear buttons,
+ * the live prediction while drawing, the language switch, and a phone-sized viewport.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DrawingPageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private static ChromeDriver browser;
+    private URI base;
+
+    @BeforeAll
+    static void startBrowser() {
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1200,900");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr,en"));
+        browser = new ChromeDriver(options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void ready() throws Exception {
+        base = Server.loopback(url);
+        Server.awaitReady(base);
+        browser.manage().window().setSize(new Dimension(1200, 900));
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private WebElement openPage(String language) {
+        browser.get(base.resolve("?lang=" + language).toString());
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("pad")));
+    }
+
+    /** Draws a polyline given in canvas-relative fractions (0..1) of the canvas's displayed size. */
+    private void stroke(WebElement pad, double[][] points) {
+        int width = pad.getSize().getWidth();
+        int height = pad.getSize().getHeight();
+        var actions = new Actions(browser)
+                .moveToElement(pad, (int) ((points[0][0] - 0.5) * width), (int) ((points[0][1] - 0.5) * height))
+                .clickAndHold();
+        for (int i = 1; i < points.length; i++) {
+            actions.moveByOffset((int) ((points[i][0] - points[i - 1][0]) * width),
+                    (int) ((points[i][1] - points[i - 1][1]) * height));
+        }
+        actions.release().perform();
+    }
+
+    private static final double[][] ONE = {{0.5, 0.15}, {0.5, 0.35}, {0.5, 0.55}, {0.5, 0.75}, {0.5, 0.88}};
+
+    private static double[][] zero() {
+        var points = new double[25][];
+        for (int i = 0; i < points.length; i++) {
+            double angle = 2 * Math.PI * i / (points.length - 1);
+            points[i] = new double[] {0.5 + 0.22 * Math.sin(angle), 0.5 - 0.33 * Math.cos(angle)};
+        }
+        return points;
+    }
+
+    private String recognizedDigit() {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("digit"))).getText();
+    }
+
+    @Test
+    void drawsAOneClicksPredictAndReadsItBack() {
+        var pad = openPage("en");
+        stroke(pad, ONE);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertEquals("1", recognizedDigit());
+        List<WebElement> bars = browser.findElements(By.cssSelector(".bars li"));
+        assertEquals(10, bars.size());
+        assertTrue(bars.get(1).getAttribute("class").contains("top"), "the bar of the recognized digit stands out");
+        var seen = browser.findElement(By.cssSelector(".seen img"));
+        assertTrue(seen.getAttribute("src").startsWith("data:image/png;base64,"));
+        keepScreenshot("recognized-one");
+    }
+
+    /** Saves what the browser shows under target/screenshots, for people reviewing the page. */
+    private static void keepScreenshot(String name) {
+        try {
+            var directory = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(directory);
+            java.nio.file.Files.write(directory.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void predictsLiveWhileDrawingWithoutAClick() {
+        var pad = openPage("en");
+        stroke(pad, zero());
+
+        assertEquals("0", recognizedDigit());
+    }
+
+    @Test
+    void clearEmptiesTheCanvasAndABlankCanvasIsNotAGuess() {
+        var pad = openPage("en");
+        stroke(pad, ONE);
+        assertEquals("1", recognizedDigit());
+
+        browser.findElement(By.id("clear")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("digit")));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        var blank = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".result .blank")));
+        assertEquals("No digit drawn.", blank.getText());
+    }
+
+    @Test
+    void speaksFrenchFirstAndSwitchesToEnglish() {
+        browser.manage().deleteAllCookies();
+        browser.get(base.toString());
+        var predict = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button[type=submit]")));
+        assertEquals("Reconnaître", predict.getText());
+        assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
+
+        browser.findElement(By.linkText("EN")).click();
+        waiting().until(ExpectedConditions.textToBe(By.cssSelector("button[type=submit]"), "Predict"));
+        browser.get(base.toString());
+        assertEquals("Predict", browser.findElement(By.cssSelector("button[type=submit]")).getText(), "the choice is remembered");
+        assertTrue(browser.findElement(By.cssSelector("footer")).getText().contains("MNIST"), "the footer names the served model");
+    }
+
+    @Test
+    void worksOnAPhoneSizedScreen() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        var pad = openPage("en");
+        assertTrue(pad.getSize().getWidth() < 360, "the canvas shrinks to the screen: " + pad.getSize());
+        stroke(pad, ONE);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertEquals("1", recognizedDigit());
+        keepScreenshot("phone");
+    }
+}

@@ -1,0 +1,267 @@
+package app.digits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digits.imaging.control.PngImages;
+import app.digits.imaging.control.Sketches;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The prediction and dataset API on Payara Micro with the real WAR: good inputs in every accepted form are
+ * recognized and really stored in MongoDB; bad inputs get a problem+json answer and store nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PredictionApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private URI api;
+    private MongoClient mongo;
+
+    @BeforeEach
+    void ready() throws Exception {
+        var base = Server.loopback(url);
+        Server.awaitReady(base);
+        api = base.resolve("api/");
+        mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getProperty("digits.it.mongo-port"));
+    }
+
+    @AfterEach
+    void close() {
+        mongo.close();
+    }
+
+    private long storedDrawings() {
+        return mongo.getDatabase("digits").getCollection("drawings").countDocuments();
+    }
+
+    private static String pixelsJson(int[] values) {
+        return "{\"pixels\":" + Arrays.toString(values) + "}";
+    }
+
+    private HttpResponse<String> postJson(String json) throws Exception {
+        return Server.post(api.resolve("predictions"), "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void recognizesMnistTestImagesSentAsPixels() throws Exception {
+        var samples = MnistSamples.testImages(60);
+        int correct = 0;
+        for (var sample : samples) {
+            var values = IntStream.range(0, 784).map(sample::pixel).toArray();
+            var response = postJson(pixelsJson(values));
+            assertEquals(201, response.statusCode(), response.body());
+            if (((Number) Server.json(response).get("digit")).intValue() == sample.label()) {
+                correct++;
+            }
+        }
+        assertTrue(correct >= 54, "at least 90% of 60 MNIST test images, got " + correct);
+    }
+
+    @Test
+    void aPngDrawingIsRecognizedStoredAndCanBeFetchedAgain() throws Exception {
+        var seven = MnistSamples.testImages(1).get(0);
+        assertEquals(7, seven.label());
+        var png = Sketches.encode(MnistSamples.asDrawing(seven), "png");
+
+        var response = Server.post(api.resolve("predictions"), "image/png", png);
+
+        assertEquals(201, response.statusCode(), response.body());
+        var body = Server.json(response);
+        assertEquals(7, ((Number) body.get("digit")).intValue());
+        assertEquals(10, ((List<?>) body.get("probabilities")).size());
+        assertTrue(((Number) body.get("confidence")).doubleValue() > 0.5);
+        var id = (String) body.get("id");
+        assertEquals(api.resolve("predictions/" + id).getPath(), URI.create(response.headers().firstValue("Location").orElseThrow()).getPath());
+
+        var again = Server.json(Server.get(api.resolve("predictions/" + id)));
+        assertEquals(7, ((Number) again.get("digit")).intValue());
+        assertEquals(body.get("modelId"), again.get("modelId"));
+
+        var stored = mongo.getDatabase("digits").getCollection("drawings").find(Filters.eq("_id", id)).first();
+        assertEquals(7, stored.getInteger("digit"));
+        assertEquals(784, stored.get("pixels", Binary.class).getData().length);
+        var original = stored.get("original", Binary.class).getData();
+        assertEquals((byte) 0x89, original[0], "the original is kept as a PNG");
+        assertEquals(10, stored.getList("probabilities", Double.class).size());
+
+        var input = Server.HTTP.send(HttpRequest.newBuilder(api.resolve("predictions/" + id + "/input.png")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, input.statusCode());
+        assertEquals("image/png", input.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(28, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(input.body())).getWidth());
+    }
+
+    @Test
+    void aJpegInAMultipartBodyIsRecognized() throws Exception {
+        var two = MnistSamples.testImages(2).get(1);
+        assertEquals(2, two.label());
+        var jpeg = Sketches.encode(MnistSamples.asDrawing(two), "jpeg");
+        var boundary = "digits-boundary";
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"two.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        var body = new byte[head.length + jpeg.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(jpeg, 0, body, head.length, jpeg.length);
+        System.arraycopy(tail, 0, body, head.length + jpeg.length, tail.length);
+
+        var response = Server.post(api.resolve("predictions"), "multipart/form-data; boundary=" + boundary, body);
+
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(2, ((Number) Server.json(response).get("digit")).intValue());
+    }
+
+    @Test
+    void aCanvasDataUrlIsRecognized() throws Exception {
+        var one = MnistSamples.testImages(3).get(2);
+        assertEquals(1, one.label());
+        var dataUrl = PngImages.dataUrl(Sketches.encode(MnistSamples.asDrawing(one), "png"));
+
+        var response = postJson("{\"image\":\"" + dataUrl + "\"}");
+
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(1, ((Number) Server.json(response).get("digit")).intValue());
+    }
+
+    @Test
+    void aBlankDrawingIsStoredAndAnsweredAsNoDigit() throws Exception {
+        var before = storedDrawings();
+        var blank = Sketches.encode(new BufferedImage(280, 280, BufferedImage.TYPE_INT_ARGB), "png");
+
+        var response = Server.post(api.resolve("predictions"), "image/png", blank);
+
+        assertEquals(201, response.statusCode(), response.body());
+        var body = Server.json(response);
+        assertEquals(true, body.get("blank"));
+        assertNull(body.get("digit"));
+        assertEquals("no digit drawn", body.get("message"));
+        assertEquals(before + 1, storedDrawings());
+    }
+
+    @Test
+    void badInputIsAProblemAndStoresNothing() throws Exception {
+        var before = storedDrawings();
+        var png = Sketches.encode(Sketches.blackOnWhite(20, 20, 200), "png");
+        var bomb = Sketches.encode(new BufferedImage(3000, 3000, BufferedImage.TYPE_BYTE_BINARY), "png");
+        var outOfRange = new int[784];
+        outOfRange[5] = 300;
+
+        assertProblem(Server.post(api.resolve("predictions"), "image/png", new byte[0]), 400, "empty");
+        assertProblem(Server.post(api.resolve("predictions"), "image/png", "not an image".getBytes()), 415, "not a PNG or JPEG");
+        assertProblem(Server.post(api.resolve("predictions"), "image/png", Arrays.copyOf(png, png.length / 2)), 400, "truncated");
+        assertProblem(Server.send(HttpRequest.newBuilder(api.resolve("predictions")).expectContinue(true)
+                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3_500_000]))),
+                413, "the limit is 3000000");
+        assertProblem(Server.post(api.resolve("predictions"), "image/png", bomb), 413, "3000x3000 pixels");
+        assertProblem(postJson("{\"pixels\": [1, 2, 3"), 400, "Malformed JSON");
+        assertProblem(postJson(pixelsJson(new int[783])), 400, "Expected 784 pixel values (28x28), got 783");
+        assertProblem(postJson(pixelsJson(outOfRange)), 400, "Pixel 5 is 300");
+        assertProblem(postJson("{\"image\":\"data:image/png;base64,%%%\"}"), 400, "base64");
+        assertProblem(postJson("{}"), 400, "exactly one of");
+        assertProblem(Server.post(api.resolve("predictions"), "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--b--\r\n".getBytes()), 400, "no part named 'image'");
+        assertProblem(Server.post(api.resolve("predictions"), "text/xml", "<digit/>".getBytes()), 415, "");
+        assertProblem(Server.get(api.resolve("predictions/no-such-id")), 404, "No prediction with id no-such-id");
+
+        assertEquals(before, storedDrawings(), "no bad request stored anything");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detailPart) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        var problem = Server.json(response);
+        assertEquals(status, ((Number) problem.get("status")).intValue());
+        assertTrue(((String) problem.get("detail")).contains(detailPart), problem.get("detail") + " should contain " + detailPart);
+        assertFalse(response.body().contains("Exception"), "no stack trace: " + response.body());
+    }
+
+    @Test
+    void bothMnistSplitsAreImportedAndACsvImportIsIdempotentAndAllOrNothing() throws Exception {
+        var status = Server.JSON.fromJson(Server.get(api.resolve("datasets")).body(), List.class);
+        var counts = ((List<?>) status).stream().map(Map.class::cast)
+                .collect(Collectors.toMap(split -> split.get("split"), split -> ((Number) split.get("images")).longValue()));
+        assertTrue(counts.get("train") >= 60_000, "train: " + counts);
+        assertEquals(10_000L, counts.get("test"));
+
+        var rows = csvRow(3, 17) + "\n" + csvRow(8, 201) + "\n";
+        var csv = ("label," + IntStream.range(0, 784).mapToObj(i -> "pixel" + i).collect(Collectors.joining(",")) + "\n" + rows)
+                .getBytes(StandardCharsets.UTF_8);
+        var first = Server.json(Server.post(api.resolve("datasets/train"), "text/csv", csv));
+        assertEquals(2, ((Number) first.get("read")).intValue());
+        assertEquals(2, ((Number) first.get("inserted")).intValue() + ((Number) first.get("alreadyPresent")).intValue());
+        long afterFirst = trainCount();
+
+        var second = Server.json(Server.post(api.resolve("datasets/train"), "text/csv", csv));
+        assertEquals(0, ((Number) second.get("inserted")).intValue());
+        assertEquals(2, ((Number) second.get("alreadyPresent")).intValue());
+        assertEquals(afterFirst, trainCount());
+
+        var broken = (csvRow(4, 99) + "\n" + csvRow(5, 300) + "\n").getBytes(StandardCharsets.UTF_8);
+        var rejected = Server.post(api.resolve("datasets/train"), "text/csv", broken);
+        assertProblem(rejected, 422, "line 2, pixel 0: 300 is outside 0-255");
+        assertEquals(afterFirst, trainCount(), "nothing of a rejected file is imported");
+        assertProblem(Server.post(api.resolve("datasets/validation"), "text/csv", csv), 404, "Unknown split");
+    }
+
+    private long trainCount() {
+        return mongo.getDatabase("digits").getCollection("mnist_train").countDocuments();
+    }
+
+    private static String csvRow(int label, int value) {
+        return label + "," + IntStream.range(0, 784).mapToObj(i -> String.valueOf(i % 7 == 0 ? value : 0)).collect(Collectors.joining(","));
+    }
+
+    @Test
+    void healthOpenApiAndMetricsAreServed() throws Exception {
+        var base = api.resolve("/");
+        var health = Server.get(base.resolve("health/ready"));
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().contains("\"mongodb\"") && health.body().contains("\"model\""), health.body());
+        var openapi = Server.get(base.resolve("openapi"));
+        assertTrue(openapi.body().contains("/api/predictions"), "OpenAPI documents the prediction endpoint");
+        postJson(pixelsJson(new int[784]));
+        var metrics = Server.get(base.resolve("metrics"));
+        assertTrue(metrics.body().contains("recognition"), "the recognition timer is published");
+    }
+
+    @Test
+    void mongoStoresPixelsAsBinaryNotArrays() {
+        Document image = mongo.getDatabase("digits").getCollection("mnist_test").find().first();
+        assertEquals(784, image.get("pixels", Binary.class).getData().length);
+        assertTrue(image.getInteger("label") >= 0 && image.getInteger("label") <= 9);
+    }
+}

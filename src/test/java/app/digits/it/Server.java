@@ -1,0 +1,73 @@
+package app.digits.it;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * What the integration tests share: the real WAR built by Maven, deployed at the root; the server's address
+ * rewritten to loopback (the container reports the machine's external address); a wait for readiness, since
+ * the app imports MNIST and trains its first model in the background; and small HTTP and JSON helpers.
+ */
+final class Server {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final Jsonb JSON = JsonbBuilder.create();
+
+    private Server() {
+    }
+
+    static WebArchive war() {
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+                .importFrom(new File(System.getProperty("digits.war")))
+                .as(WebArchive.class);
+    }
+
+    static URI loopback(URL url) {
+        return URI.create("http://127.0.0.1:" + url.getPort() + "/");
+    }
+
+    static void awaitReady(URI base) throws IOException, InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofMinutes(8));
+        while (Instant.now().isBefore(deadline)) {
+            var response = HTTP.send(HttpRequest.newBuilder(base.resolve("health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("The application did not become ready (MNIST import and first model) in time");
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(URI uri, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(HttpResponse<String> response) {
+        return JSON.fromJson(response.body(), Map.class);
+    }
+}

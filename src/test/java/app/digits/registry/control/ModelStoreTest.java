@@ -1,0 +1,79 @@
+package app.digits.registry.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digits.registry.entity.DigitClassifier;
+import app.digits.registry.entity.ModelDescriptor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelStoreTest {
+
+    /** A trivial but real classifier: always the same distribution. */
+    record Constant(double[] distribution) implements DigitClassifier {
+        @Override
+        public double[] probabilities(byte[] pixels) {
+            return distribution.clone();
+        }
+    }
+
+    @TempDir
+    Path directory;
+
+    private static ModelDescriptor descriptor(String id, double accuracy) {
+        return new ModelDescriptor(id, "constant", "none", Map.of("k", "v"), "2026-01-01T00:00:00Z", 10, 1.5, 5,
+                accuracy, null, null);
+    }
+
+    @Test
+    void savesAndLoadsAModelWithItsSidecar() throws IOException {
+        var store = new ModelStore(directory);
+        var distribution = new double[] {0.1, 0.9, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        var saved = store.save(new Constant(distribution), descriptor("m1", 0.5));
+
+        assertEquals("m1.model", saved.file());
+        assertEquals(64, saved.sha256().length());
+        assertEquals(saved, store.descriptors().get(0));
+        assertArrayEquals(distribution, store.load(saved).probabilities(new byte[784]));
+        try (var files = Files.list(directory)) {
+            assertTrue(files.noneMatch(path -> path.toString().endsWith(".tmp")), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void refusesAModelFileThatDoesNotMatchItsChecksum() throws IOException {
+        var store = new ModelStore(directory);
+        var saved = store.save(new Constant(new double[10]), descriptor("m2", 0.5));
+        var file = directory.resolve(saved.file());
+        var bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(file, bytes);
+
+        var error = assertThrows(IOException.class, () -> store.load(saved));
+        assertTrue(error.getMessage().contains("refusing to load it"), error.getMessage());
+    }
+
+    @Test
+    void remembersTheActiveModel() throws IOException {
+        var store = new ModelStore(directory);
+        assertEquals(Optional.empty(), store.activeId());
+        store.markActive("m3");
+        assertEquals(Optional.of("m3"), store.activeId());
+        store.markActive("m4");
+        assertEquals(Optional.of("m4"), store.activeId());
+    }
+
+    @Test
+    void anEmptyOrMissingDirectoryHasNoModels() throws IOException {
+        assertEquals(0, new ModelStore(directory.resolve("missing")).descriptors().size());
+    }
+}
