@@ -24,7 +24,7 @@
 
         function stroke(from, to) {
             context.strokeStyle = "#111";
-            context.lineWidth = pad.width / 14;
+            context.lineWidth = Math.min(pad.width, pad.height) / 14;
             context.lineCap = "round";
             context.lineJoin = "round";
             context.beginPath();

@@ -172,6 +172,31 @@ class DrawingPageIT {
     }
 
     @Test
+    void readsANumberWrittenOnTheWideCanvas() {
+        browser.get(base.resolve("number?lang=en").toString());
+        var pad = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("pad")));
+        double[][] one = {{0.5, 0.15}, {0.5, 0.5}, {0.5, 0.85}};
+        stroke(pad, shifted(one, -0.3));
+        stroke(pad, shifted(zero(), 0));
+        stroke(pad, shifted(one, 0.3));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        var number = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("number")));
+        assertEquals("101", number.getText());
+        assertEquals(3, browser.findElements(By.cssSelector(".digits li")).size());
+        keepScreenshot("number");
+    }
+
+    /** Squeezes a square-pad drawing to the 4:1 wide pad and moves it right by {@code dx} of the pad's width. */
+    private static double[][] shifted(double[][] points, double dx) {
+        var moved = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            moved[i] = new double[] {0.5 + (points[i][0] - 0.5) / 4 + dx, points[i][1]};
+        }
+        return moved;
+    }
+
+    @Test
     void worksOnAPhoneSizedScreen() {
         browser.manage().window().setSize(new Dimension(390, 844));
         var pad = openPage("en");

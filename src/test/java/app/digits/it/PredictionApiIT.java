@@ -158,6 +158,51 @@ class PredictionApiIT {
     }
 
     @Test
+    void aWholeNumberIsCutIntoDigitsAndReadLeftToRight() throws Exception {
+        var samples = MnistSamples.testImages(5);
+        var wide = new BufferedImage(280 * samples.size(), 280, BufferedImage.TYPE_INT_RGB);
+        var graphics = wide.createGraphics();
+        for (int i = 0; i < samples.size(); i++) {
+            graphics.drawImage(MnistSamples.asDrawing(samples.get(i)), 280 * i, 0, null);
+        }
+        graphics.dispose();
+        var expected = samples.stream().map(sample -> String.valueOf(sample.label())).collect(Collectors.joining());
+
+        var response = Server.post(api.resolve("predictions?as=number"), "image/png", Sketches.encode(wide, "png"));
+
+        assertEquals(201, response.statusCode(), response.body());
+        var body = Server.json(response);
+        assertEquals(expected, body.get("number"));
+        var digits = (List<?>) body.get("digits");
+        assertEquals(5, digits.size());
+        var third = (Map<?, ?>) digits.get(2);
+        assertTrue(((Number) third.get("left")).intValue() >= 560 && ((Number) third.get("left")).intValue() < 840);
+        var input = URI.create((String) third.get("inputImage"));
+        assertEquals(200, Server.get(api.resolve(input.getPath().substring(1).replaceFirst("^api/", ""))).statusCode());
+        var stored = Server.json(Server.get(api.resolve("predictions/" + body.get("id"))));
+        assertEquals(expected, stored.get("number"));
+    }
+
+    @Test
+    void moreThanTenDigitsIsRefused() throws Exception {
+        var bars = new BufferedImage(1400, 200, BufferedImage.TYPE_INT_RGB);
+        var graphics = bars.createGraphics();
+        graphics.fillRect(0, 0, 1400, 200);
+        graphics.setColor(java.awt.Color.BLACK);
+        for (int i = 0; i < 12; i++) {
+            graphics.fillRect(40 + i * 110, 30, 14, 140);
+        }
+        graphics.dispose();
+        var before = storedDrawings();
+
+        var response = Server.post(api.resolve("predictions?as=number"), "image/png", Sketches.encode(bars, "png"));
+
+        assertProblem(response, 400, "at most 10 digits");
+        assertEquals(before, storedDrawings());
+        assertProblem(Server.post(api.resolve("predictions?as=words"), "image/png", Sketches.encode(bars, "png")), 400, "'as' is");
+    }
+
+    @Test
     void aBlankDrawingIsStoredAndAnsweredAsNoDigit() throws Exception {
         var before = storedDrawings();
         var blank = Sketches.encode(new BufferedImage(280, 280, BufferedImage.TYPE_INT_ARGB), "png");

@@ -1,6 +1,6 @@
 package app.digits.drawing.boundary;
 
-import app.digits.drawing.entity.Drawing;
+import app.digits.drawing.entity.DigitReading;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.ProblemException;
@@ -19,14 +19,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The home page: the canvas, the result, the start-up progress and the served model in the footer. HTMX
- * posts the canvas to {@code /recognize} and swaps in the result fragment; {@code /status} is polled while
- * the first model is being prepared.
+ * The two drawing pages: one digit (the home page) and a whole number ({@code /number}), with the start-up
+ * progress and the served model in the footer. HTMX posts the canvas to the page's {@code recognize} and
+ * swaps in the result fragment; {@code /status} is polled while the first model is being prepared.
  */
-@WebServlet(urlPatterns = {"", "/recognize", "/status"})
+@WebServlet(urlPatterns = {"", "/recognize", "/status", "/number", "/number/recognize"})
 public class DrawingPage extends HttpServlet {
 
-    private static final String TEMPLATE = "home";
+    private static final String RECOGNIZE = "/recognize";
 
     @Inject
     Views views;
@@ -40,38 +40,52 @@ public class DrawingPage extends HttpServlet {
     @Inject
     StartupStatus startup;
 
+    private static boolean numberPage(HttpServletRequest request) {
+        return request.getServletPath().startsWith("/number");
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var model = common();
-        switch (request.getServletPath()) {
-            case "/recognize" -> views.fragment(TEMPLATE, "result", model, request, response);
-            case "/status" -> views.fragment(TEMPLATE, "status", model, request, response);
-            default -> views.page(TEMPLATE, model, request, response);
+        var path = request.getServletPath();
+        var model = model(request);
+        var template = numberPage(request) ? "number" : "home";
+        if ("/status".equals(path)) {
+            views.fragment("layout", "status", model, request, response);
+        } else if (path.endsWith(RECOGNIZE)) {
+            views.fragment(template, "result", model, request, response);
+        } else {
+            views.page(template, model, request, response);
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var model = common();
+        var model = model(request);
         try {
-            var image = DataUrl.parse(request.getParameter("image"));
-            var drawing = recognizer.recognize(new DrawingInput.EncodedImage(image.bytes()));
+            var image = new DrawingInput.EncodedImage(DataUrl.parse(request.getParameter("image")).bytes());
+            var drawing = numberPage(request) ? recognizer.recognizeNumber(image) : recognizer.recognize(image);
             model.put("drawing", drawing);
-            model.put("inputImage", inputImage(drawing));
+            model.put("inputImage", drawing.getPixels() == null ? null : dataUrl(drawing.getPixels()));
+            if (drawing.getReadings() != null) {
+                model.put("digitImages", drawing.getReadings().stream().map(DigitReading::getPixels)
+                        .map(DrawingPage::dataUrl).toList());
+            }
         } catch (ProblemException e) {
             model.put("error", e.detail());
         }
-        views.fragment(TEMPLATE, "result", model, request, response);
+        views.fragment(numberPage(request) ? "number" : "home", "result", model, request, response);
     }
 
-    private Map<String, Object> common() {
+    private Map<String, Object> model(HttpServletRequest request) {
         var model = new HashMap<String, Object>();
+        model.put("page", numberPage(request) ? "number" : "digit");
+        model.put("path", numberPage(request) ? "/number" : "/");
         model.put("startup", startup.current());
         registry.served().ifPresent(served -> model.put("served", served.descriptor()));
         return model;
     }
 
-    private static String inputImage(Drawing drawing) {
-        return drawing.isBlank() ? null : PngImages.dataUrl(PngImages.greyLevels(drawing.getPixels(), 28));
+    private static String dataUrl(byte[] pixels) {
+        return PngImages.dataUrl(PngImages.greyLevels(pixels, 28));
     }
 }

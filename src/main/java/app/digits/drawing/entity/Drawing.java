@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One drawing sent by a person or a client, as stored in {@code drawings}: the 28x28 image the model saw
- * (784 bytes, absent when nothing was drawn), the original as a bounded PNG, and the prediction with its
- * ten probabilities, the model that made it and the time it took.
+ * One drawing sent by a person or a client, as stored in {@code drawings}: the original as a bounded PNG,
+ * the model that read it and the time it took, and either a single digit (the 28x28 image the model saw and
+ * its ten probabilities) or a whole number (one embedded reading per digit). A drawing with no ink that
+ * looks like a digit is kept as blank, with no prediction.
  */
 @Entity("drawings")
 public class Drawing {
@@ -45,6 +46,12 @@ public class Drawing {
     @Column
     private double serverMillis;
 
+    @Column
+    private String number;
+
+    @Column
+    private List<DigitReading> readings;
+
     protected Drawing() {
     }
 
@@ -63,6 +70,18 @@ public class Drawing {
         drawing.digit = digit;
         drawing.confidence = probabilities[digit];
         drawing.probabilities = java.util.Arrays.stream(probabilities).boxed().toList();
+        drawing.modelId = modelId;
+        return drawing;
+    }
+
+    /** A drawing of a whole number, its digits read left to right. */
+    public static Drawing number(byte[] original, List<DigitReading> readings, String modelId, double serverMillis) {
+        var drawing = create(original, serverMillis);
+        drawing.readings = List.copyOf(readings);
+        drawing.number = readings.stream().map(reading -> String.valueOf(reading.getDigit()))
+                .collect(java.util.stream.Collectors.joining());
+        drawing.confidence = readings.stream().mapToDouble(DigitReading::getConfidence).min().orElse(0);
+        drawing.probabilities = List.of();
         drawing.modelId = modelId;
         return drawing;
     }
@@ -114,5 +133,15 @@ public class Drawing {
 
     public double getServerMillis() {
         return serverMillis;
+    }
+
+    /** The number read, for a number drawing; null for a single digit. */
+    public String getNumber() {
+        return number;
+    }
+
+    /** The digits of a number drawing, left to right; null for a single digit. */
+    public List<DigitReading> getReadings() {
+        return readings;
     }
 }

@@ -10,11 +10,13 @@ import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,12 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * {@code /api/predictions}: send a drawing, get the digit. Every body is read with a size bound before it is
+ * {@code /api/predictions}: send a drawing, get the digit, or with {@code ?as=number} the whole number
+ * (up to ten digits, each with its own confidence). Every body is read with a size bound before it is
  * parsed; the recognizer does the rest. Each prediction is stored and can be fetched again by id.
  */
 @Path("predictions")
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictionResource {
+
+    private static final String DIGIT = "digit";
+    private static final String NUMBER = "number";
 
     @Inject
     Recognizer recognizer;
@@ -49,29 +55,49 @@ public class PredictionResource {
 
     @POST
     @Consumes({"image/png", "image/jpeg"})
-    @Operation(summary = "Recognize a PNG or JPEG sent as the raw body")
+    @Operation(summary = "Recognize a PNG or JPEG sent as the raw body (?as=number for a whole number)")
     @APIResponse(responseCode = "201", description = "Recognized (or blank) and stored")
     @APIResponse(responseCode = "400", description = "Empty, corrupt or truncated image")
     @APIResponse(responseCode = "413", description = "Image over the byte or pixel limit")
-    public Response fromImage(InputStream body) {
-        return created(recognizer.recognize(new DrawingInput.EncodedImage(read(body, "The image"))));
+    public Response fromImage(@QueryParam("as") @DefaultValue(DIGIT) String as, InputStream body) {
+        return created(recognize(as, new DrawingInput.EncodedImage(read(body, "The image"))));
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Recognize a PNG or JPEG sent as the multipart part named 'image'")
-    public Response fromMultipart(List<EntityPart> parts) {
+    public Response fromMultipart(@QueryParam("as") @DefaultValue(DIGIT) String as, List<EntityPart> parts) {
         var part = parts.stream().filter(p -> "image".equals(p.getName())).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("The multipart body has no part named 'image'"));
-        return created(recognizer.recognize(new DrawingInput.EncodedImage(read(part.getContent(), "The image part"))));
+        return created(recognize(as, new DrawingInput.EncodedImage(read(part.getContent(), "The image part"))));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recognize a data URL ('image') or 784 grey levels 0-255 ('pixels')")
-    public Response fromJson(InputStream body) {
+    public Response fromJson(@QueryParam("as") @DefaultValue(DIGIT) String as, InputStream body) {
         var request = JsonBodies.parse(read(body, "The JSON body"), PredictionRequest.class);
-        return created(recognizer.recognize(request.toInput()));
+        return created(recognize(as, request.toInput()));
+    }
+
+    @GET
+    @Path("{id}/digits/{index}/input.png")
+    @Produces("image/png")
+    @Operation(summary = "The normalized 28x28 image of one digit of a number drawing")
+    public byte[] digitInput(@PathParam("id") String id, @PathParam("index") int index) {
+        var readings = find(id).getReadings();
+        if (readings == null || index < 0 || index >= readings.size()) {
+            throw ProblemException.notFound("Drawing " + id + " has no digit number " + index);
+        }
+        return PngImages.greyLevels(readings.get(index).getPixels(), 28);
+    }
+
+    private Drawing recognize(String as, DrawingInput input) {
+        return switch (as) {
+            case DIGIT -> recognizer.recognize(input);
+            case NUMBER -> recognizer.recognizeNumber(input);
+            default -> throw ProblemException.badRequest("'as' is 'digit' or 'number', not '" + as + "'");
+        };
     }
 
     @GET

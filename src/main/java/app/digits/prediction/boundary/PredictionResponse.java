@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What the API answers for a recognized drawing: the digit (null when nothing was drawn), its confidence,
  * the ten probabilities, the model that answered, the stored drawing's id, the server time taken and where
- * to fetch the 28x28 image the model saw.
+ * to fetch the 28x28 image the model saw. For a number drawing, {@code number} and one entry per digit
+ * replace the single digit; the confidence is then the lowest of the digits'.
  */
 public record PredictionResponse(
         String id,
@@ -19,7 +20,14 @@ public record PredictionResponse(
         String modelId,
         double serverMillis,
         String createdAt,
-        URI inputImage) {
+        URI inputImage,
+        String number,
+        List<DigitResponse> digits) {
+
+    /** One digit of a number: what was read, and where it stood in the drawing. */
+    public record DigitResponse(int digit, double confidence, List<Double> probabilities, int left, int top,
+                                int width, int height, URI inputImage) {
+    }
 
     /** The response for a stored drawing; {@code api} is the API's base URI, to link the input image. */
     static PredictionResponse of(Drawing drawing, URI api) {
@@ -27,12 +35,31 @@ public record PredictionResponse(
                 drawing.getId(),
                 drawing.getDigit(),
                 drawing.isBlank(),
-                drawing.isBlank() ? "no digit drawn" : "recognized " + drawing.getDigit(),
+                message(drawing),
                 drawing.getConfidence(),
                 drawing.getProbabilities(),
                 drawing.getModelId(),
                 drawing.getServerMillis(),
                 drawing.getCreatedAt().toString(),
-                drawing.isBlank() ? null : api.resolve("predictions/" + drawing.getId() + "/input.png"));
+                drawing.getPixels() == null ? null : api.resolve("predictions/" + drawing.getId() + "/input.png"),
+                drawing.getNumber(),
+                drawing.getReadings() == null ? null : digits(drawing, api));
+    }
+
+    private static String message(Drawing drawing) {
+        if (drawing.isBlank()) {
+            return "no digit drawn";
+        }
+        return drawing.getNumber() != null ? "recognized " + drawing.getNumber() : "recognized " + drawing.getDigit();
+    }
+
+    private static List<DigitResponse> digits(Drawing drawing, URI api) {
+        var readings = drawing.getReadings();
+        return java.util.stream.IntStream.range(0, readings.size()).mapToObj(i -> {
+            var reading = readings.get(i);
+            return new DigitResponse(reading.getDigit(), reading.getConfidence(), reading.getProbabilities(),
+                    reading.getLeft(), reading.getTop(), reading.getWidth(), reading.getHeight(),
+                    api.resolve("predictions/" + drawing.getId() + "/digits/" + i + "/input.png"));
+        }).toList();
     }
 }

@@ -2,6 +2,8 @@ package app.digits.prediction.control;
 
 import app.digits.drawing.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
+import app.digits.drawing.entity.DigitReading;
+import app.digits.imaging.control.DigitSegmenter;
 import app.digits.imaging.control.ImageDecoder;
 import app.digits.imaging.control.InkMap;
 import app.digits.imaging.control.MnistNormalizer;
@@ -9,21 +11,25 @@ import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.ProblemException;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.DigitClassifier;
+import app.digits.registry.entity.ServedModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
- * The whole recognition of one drawing: decode it within the configured limits, normalize it the MNIST way,
- * ask the served model (taken once, so a hot swap never mixes two models in one answer), and store the
- * drawing with its prediction. Invalid input is rejected before anything is stored; a blank drawing is
+ * The whole recognition of a drawing, of one digit or of a whole number: decode it within the configured
+ * limits, normalize it the MNIST way (each digit of a number on its own), ask the served model (taken once,
+ * so a hot swap never mixes two models in one answer), and store the drawing with its prediction. Invalid input is rejected before anything is stored; a blank drawing is
  * stored and answered as "no digit" without asking the model.
  */
 @ApplicationScoped
 public class Recognizer {
+
+    public static final int MAX_DIGITS = 10;
 
     @Inject
     Drawings drawings;
@@ -54,33 +60,70 @@ public class Recognizer {
     @Counted(name = "recognitions", description = "Drawings recognized")
     public Drawing recognize(DrawingInput input) {
         long start = System.nanoTime();
-        byte[] original;
-        InkMap ink;
-        switch (input) {
-            case DrawingInput.EncodedImage(byte[] bytes) -> {
-                var image = decoder.decode(bytes);
-                original = PngImages.within(image, originalMaxSide);
-                ink = InkMap.of(image);
-            }
-            case DrawingInput.GreyLevels(int[] values) -> {
-                var pixels = checkedGreyLevels(values);
-                original = PngImages.greyLevels(pixels, MnistNormalizer.SIDE);
-                ink = InkMap.ofGreyLevels(MnistNormalizer.SIDE, MnistNormalizer.SIDE, values);
-            }
-        }
-        var normalized = MnistNormalizer.normalize(ink);
-        Drawing drawing;
+        var drawing = prepare(input);
+        var normalized = MnistNormalizer.normalize(drawing.ink());
+        Drawing stored;
         if (normalized.isEmpty()) {
-            drawing = Drawing.blank(original, millisSince(start));
+            stored = Drawing.blank(drawing.original(), millisSince(start));
         } else {
-            var model = registry.served().orElseThrow(() -> ProblemException.unavailable(
-                    "No model is served yet: the default model is still being trained, try again in a minute"));
+            var model = servedModel();
             var probabilities = model.classifier().probabilities(normalized.get());
-            drawing = Drawing.recognized(original, normalized.get(), DigitClassifier.mostLikely(probabilities),
+            stored = Drawing.recognized(drawing.original(), normalized.get(), DigitClassifier.mostLikely(probabilities),
                     probabilities, model.descriptor().id(), millisSince(start));
         }
-        drawings.save(drawing);
-        return drawing;
+        drawings.save(stored);
+        return stored;
+    }
+
+    /**
+     * Reads a whole number: the drawing is cut into digits left to right, each normalized and classified on
+     * its own. More than {@value #MAX_DIGITS} digits is refused.
+     */
+    @Timed(name = "number-recognition", description = "Time to segment, classify and store a number drawing")
+    public Drawing recognizeNumber(DrawingInput input) {
+        long start = System.nanoTime();
+        var drawing = prepare(input);
+        var pieces = DigitSegmenter.segment(drawing.ink());
+        if (pieces.size() > MAX_DIGITS) {
+            throw ProblemException.badRequest("The drawing holds " + pieces.size() + " separate marks; a number has at most "
+                    + MAX_DIGITS + " digits");
+        }
+        var readings = new ArrayList<DigitReading>();
+        ServedModel model = null;
+        for (var piece : pieces) {
+            var normalized = MnistNormalizer.normalize(piece.ink());
+            if (normalized.isPresent()) {
+                model = model == null ? servedModel() : model;
+                var probabilities = model.classifier().probabilities(normalized.get());
+                readings.add(new DigitReading(DigitClassifier.mostLikely(probabilities), probabilities, normalized.get(),
+                        piece.left(), piece.top(), piece.width(), piece.height()));
+            }
+        }
+        var stored = readings.isEmpty()
+                ? Drawing.blank(drawing.original(), millisSince(start))
+                : Drawing.number(drawing.original(), readings, model.descriptor().id(), millisSince(start));
+        drawings.save(stored);
+        return stored;
+    }
+
+    private record Prepared(byte[] original, InkMap ink) {
+    }
+
+    private Prepared prepare(DrawingInput input) {
+        return switch (input) {
+            case DrawingInput.EncodedImage(byte[] bytes) -> {
+                var image = decoder.decode(bytes);
+                yield new Prepared(PngImages.within(image, originalMaxSide), InkMap.of(image));
+            }
+            case DrawingInput.GreyLevels(int[] values) -> new Prepared(
+                    PngImages.greyLevels(checkedGreyLevels(values), MnistNormalizer.SIDE),
+                    InkMap.ofGreyLevels(MnistNormalizer.SIDE, MnistNormalizer.SIDE, values));
+        };
+    }
+
+    private ServedModel servedModel() {
+        return registry.served().orElseThrow(() -> ProblemException.unavailable(
+                "No model is served yet: the default model is still being trained, try again in a minute"));
     }
 
     private static byte[] checkedGreyLevels(int[] values) {
