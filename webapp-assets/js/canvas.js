@@ -63,9 +63,13 @@
         form.addEventListener("htmx:configRequest", function (event) {
             event.detail.parameters.image = pad.toDataURL("image/png");
         });
-        document.getElementById("clear").addEventListener("click", function () {
+        function clear() {
             context.clearRect(0, 0, pad.width, pad.height);
-        });
+        }
+        document.getElementById("clear").addEventListener("click", clear);
+        if (form.dataset.clearAfterSwap) {
+            form.addEventListener("htmx:afterSwap", clear);
+        }
     }
 
     document.addEventListener("DOMContentLoaded", setUp);

@@ -3,25 +3,13 @@ package app.digits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,43 +18,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The home page in a real headless Chromium: pointer strokes on the canvas, the Predict and Clear buttons,
  * the live prediction while drawing, the language switch, and a phone-sized viewport.
  */
-@ExtendWith(ArquillianExtension.class)
-class DrawingPageIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Server.war();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    private static ChromeDriver browser;
-    private URI base;
-
-    @BeforeAll
-    static void startBrowser() {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1200,900");
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr,en"));
-        browser = new ChromeDriver(options);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class DrawingPageIT extends BrowserTest {
 
     @BeforeEach
-    void ready() throws Exception {
-        base = Server.loopback(url);
-        Server.awaitReady(base);
+    void desktopWindow() {
         browser.manage().window().setSize(new Dimension(1200, 900));
     }
 
@@ -120,18 +75,11 @@ class DrawingPageIT {
         assertTrue(bars.get(1).getAttribute("class").contains("top"), "the bar of the recognized digit stands out");
         var seen = browser.findElement(By.cssSelector(".seen img"));
         assertTrue(seen.getAttribute("src").startsWith("data:image/png;base64,"));
-        keepScreenshot("recognized-one");
-    }
+        Browsers.keepScreenshot(browser, "recognized-one");
 
-    /** Saves what the browser shows under target/screenshots, for people reviewing the page. */
-    private static void keepScreenshot(String name) {
-        try {
-            var directory = java.nio.file.Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(directory);
-            java.nio.file.Files.write(directory.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        browser.findElement(By.cssSelector(".feedback button.yes")).click();
+        var thanks = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".feedback .thanks")));
+        assertTrue(thanks.getText().startsWith("Thank you! This drawing is recorded as a 1"), thanks.getText());
     }
 
     @Test
@@ -184,7 +132,7 @@ class DrawingPageIT {
         var number = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("number")));
         assertEquals("101", number.getText());
         assertEquals(3, browser.findElements(By.cssSelector(".digits li")).size());
-        keepScreenshot("number");
+        Browsers.keepScreenshot(browser, "number");
     }
 
     /** Squeezes a square-pad drawing to the 4:1 wide pad and moves it right by {@code dx} of the pad's width. */
@@ -205,6 +153,6 @@ class DrawingPageIT {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
         assertEquals("1", recognizedDigit());
-        keepScreenshot("phone");
+        Browsers.keepScreenshot(browser, "phone");
     }
 }

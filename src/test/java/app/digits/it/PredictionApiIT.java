@@ -11,9 +11,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,37 +22,21 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The prediction and dataset API on Payara Micro with the real WAR: good inputs in every accepted form are
  * recognized and really stored in MongoDB; bad inputs get a problem+json answer and store nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-class PredictionApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Server.war();
-    }
-
-    @ArquillianResource
-    URL url;
+class PredictionApiIT extends DeployedApplication {
 
     private URI api;
     private MongoClient mongo;
 
     @BeforeEach
-    void ready() throws Exception {
-        var base = Server.loopback(url);
-        Server.awaitReady(base);
+    void connectToMongo() {
         api = base.resolve("api/");
         mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getProperty("digits.it.mongo-port"));
     }

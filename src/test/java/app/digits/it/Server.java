@@ -26,6 +26,7 @@ final class Server {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     static final Jsonb JSON = JsonbBuilder.create();
+    private static final int AUTO_BIND_TRIES = 5;
 
     private Server() {
     }
@@ -40,17 +41,32 @@ final class Server {
         return URI.create("http://127.0.0.1:" + url.getPort() + "/");
     }
 
-    static void awaitReady(URI base) throws IOException, InterruptedException {
+    /**
+     * Waits until the application's readiness check is UP and returns its root. The container reports the
+     * port it asked Payara Micro for, but Payara binds the next free one when that port is taken (seen when
+     * the previous test class's server was still letting go of it), so the next few ports are tried too; a
+     * refused connection is retried until the deadline. Only one test server runs at a time.
+     */
+    static URI awaitReady(URI reported) throws InterruptedException {
         var deadline = Instant.now().plus(Duration.ofMinutes(8));
+        String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
-            var response = HTTP.send(HttpRequest.newBuilder(base.resolve("health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return;
+            for (int shift = 0; shift <= AUTO_BIND_TRIES; shift++) {
+                var candidate = URI.create("http://127.0.0.1:" + (reported.getPort() + shift) + "/");
+                try {
+                    var response = HTTP.send(HttpRequest.newBuilder(candidate.resolve("health/ready"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && response.body().contains("\"mongodb\"")) {
+                        return candidate;
+                    }
+                    last = candidate + ": " + response.statusCode() + " " + response.body();
+                } catch (IOException e) {
+                    last = candidate + ": " + e;
+                }
             }
             Thread.sleep(1000);
         }
-        throw new AssertionError("The application did not become ready (MNIST import and first model) in time");
+        throw new AssertionError("The application at " + reported + " did not become ready in time; last answer: " + last);
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,29 +1,29 @@
 package app.digits.drawing.boundary;
 
+import app.digits.drawing.control.Corrections;
 import app.digits.drawing.entity.DigitReading;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.PngImages;
+import app.digits.platform.control.PageModels;
 import app.digits.platform.control.ProblemException;
-import app.digits.platform.control.StartupStatus;
 import app.digits.platform.control.Views;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
-import app.digits.registry.control.ModelRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The two drawing pages: one digit (the home page) and a whole number ({@code /number}), with the start-up
  * progress and the served model in the footer. HTMX posts the canvas to the page's {@code recognize} and
- * swaps in the result fragment; {@code /status} is polled while the first model is being prepared.
+ * swaps in the result fragment, under which people can say what they really drew ({@code /label}); {@code
+ * /status} is polled while the first model is being prepared.
  */
-@WebServlet(urlPatterns = {"", "/recognize", "/status", "/number", "/number/recognize"})
+@WebServlet(urlPatterns = {"", "/recognize", "/status", "/label", "/number", "/number/recognize"})
 public class DrawingPage extends HttpServlet {
 
     private static final String RECOGNIZE = "/recognize";
@@ -35,10 +35,10 @@ public class DrawingPage extends HttpServlet {
     Recognizer recognizer;
 
     @Inject
-    ModelRegistry registry;
+    PageModels pages;
 
     @Inject
-    StartupStatus startup;
+    Corrections corrections;
 
     private static boolean numberPage(HttpServletRequest request) {
         return request.getServletPath().startsWith("/number");
@@ -61,6 +61,10 @@ public class DrawingPage extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var model = model(request);
+        if ("/label".equals(request.getServletPath())) {
+            label(request, response, model);
+            return;
+        }
         try {
             var image = new DrawingInput.EncodedImage(DataUrl.parse(request.getParameter("image")).bytes());
             var drawing = numberPage(request) ? recognizer.recognizeNumber(image) : recognizer.recognize(image);
@@ -76,13 +80,20 @@ public class DrawingPage extends HttpServlet {
         views.fragment(numberPage(request) ? "number" : "home", "result", model, request, response);
     }
 
+    private void label(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+            throws IOException {
+        try {
+            model.put("labelled", corrections.label(request.getParameter("id"), Integer.parseInt(request.getParameter("digit"))));
+            views.fragment("home", "feedback", model, request, response);
+        } catch (NumberFormatException e) {
+            response.sendError(400, "The digit is not a number");
+        } catch (ProblemException e) {
+            response.sendError(e.status(), e.detail());
+        }
+    }
+
     private Map<String, Object> model(HttpServletRequest request) {
-        var model = new HashMap<String, Object>();
-        model.put("page", numberPage(request) ? "number" : "digit");
-        model.put("path", numberPage(request) ? "/number" : "/");
-        model.put("startup", startup.current());
-        registry.served().ifPresent(served -> model.put("served", served.descriptor()));
-        return model;
+        return numberPage(request) ? pages.of("number", "/number") : pages.of("digit", "/");
     }
 
     private static String dataUrl(byte[] pixels) {

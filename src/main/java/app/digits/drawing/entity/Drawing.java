@@ -52,6 +52,12 @@ public class Drawing {
     @Column
     private List<DigitReading> readings;
 
+    @Column
+    private Integer label;
+
+    @Column
+    private Instant labelledAt;
+
     protected Drawing() {
     }
 
@@ -133,6 +139,35 @@ public class Drawing {
 
     public double getServerMillis() {
         return serverMillis;
+    }
+
+    /**
+     * Records what the person says the drawing really is, confirming the prediction or correcting it. Only a
+     * single-digit drawing with ink can be labelled.
+     */
+    public void label(int digit) {
+        if (digit < 0 || digit > 9) {
+            throw new IllegalArgumentException("A label is a digit from 0 to 9, got " + digit);
+        }
+        if (blank || pixels == null) {
+            throw new IllegalStateException("Only a drawing of a single digit can be labelled");
+        }
+        label = digit;
+        labelledAt = Instant.now();
+    }
+
+    /** What the person said the digit is; null until someone says. */
+    public Integer getLabel() {
+        return label;
+    }
+
+    public Instant getLabelledAt() {
+        return labelledAt;
+    }
+
+    /** Whether the person said the prediction was wrong. */
+    public boolean isCorrected() {
+        return label != null && !label.equals(digit);
     }
 
     /** The number read, for a number drawing; null for a single digit. */

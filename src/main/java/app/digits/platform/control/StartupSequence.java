@@ -48,10 +48,10 @@ public class StartupSequence {
             if (imports.importMissing()) {
                 defaultModel.ensureServed();
             } else if (registry.served().isEmpty()) {
-                training.stopped("no model: the MNIST import failed, see the import status");
+                training.stopped(TrainingProgress.Stage.FAILED, "the MNIST import failed, see the import status");
             }
         } catch (Exception e) {
-            training.stopped("failed: " + e.getMessage());
+            training.stopped(TrainingProgress.Stage.FAILED, String.valueOf(e.getMessage()));
             LOG.log(Level.SEVERE, "Start-up sequence failed", e);
         }
     }

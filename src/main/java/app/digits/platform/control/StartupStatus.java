@@ -16,7 +16,8 @@ public class StartupStatus {
 
     public enum Phase { READY, IMPORTING, TRAINING, FAILED }
 
-    public record Summary(Phase phase, String detail, int percent) {
+    /** The phase, a detail (counts while importing, the reason of a failure), and the training step. */
+    public record Summary(Phase phase, String detail, int percent, TrainingProgress.Step training) {
 
         public boolean ready() {
             return phase == Phase.READY;
@@ -34,22 +35,22 @@ public class StartupStatus {
 
     public Summary current() {
         if (registry.served().isPresent()) {
-            return new Summary(Phase.READY, "", 100);
+            return new Summary(Phase.READY, "", 100, training.current());
         }
         if (imports.anyFailed()) {
             var failed = imports.of(Split.TRAIN).state() == ImportProgress.State.FAILED ? Split.TRAIN : Split.TEST;
-            return new Summary(Phase.FAILED, imports.of(failed).message(), 0);
+            return new Summary(Phase.FAILED, imports.of(failed).message(), 0, training.current());
         }
         if (!imports.allDone()) {
             var train = imports.of(Split.TRAIN);
             var test = imports.of(Split.TEST);
             int done = train.done() + test.done();
             int total = Math.max(1, Math.max(train.total(), Split.TRAIN.mnistSize()) + Math.max(test.total(), Split.TEST.mnistSize()));
-            return new Summary(Phase.IMPORTING, done + " / " + total, (int) (100L * done / total));
+            return new Summary(Phase.IMPORTING, done + " / " + total, (int) (100L * done / total), training.current());
         }
         var step = training.current();
-        return step.message().startsWith("failed") || step.message().startsWith("no model")
-                ? new Summary(Phase.FAILED, step.message(), step.percent())
-                : new Summary(Phase.TRAINING, step.message(), step.percent());
+        return step.stage() == TrainingProgress.Stage.FAILED
+                ? new Summary(Phase.FAILED, step.argument(0), step.percent(), step)
+                : new Summary(Phase.TRAINING, "", step.percent(), step);
     }
 }

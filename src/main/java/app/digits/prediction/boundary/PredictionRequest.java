@@ -10,7 +10,7 @@ import app.digits.imaging.control.DataUrl;
  */
 public record PredictionRequest(String image, int[] pixels) {
 
-    DrawingInput toInput() {
+    public DrawingInput toInput() {
         if ((image == null) == (pixels == null)) {
             throw ProblemException.badRequest(
                     "Send exactly one of 'image' (a data URL) or 'pixels' (784 values 0-255)");

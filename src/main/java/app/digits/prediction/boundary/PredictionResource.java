@@ -1,5 +1,6 @@
 package app.digits.prediction.boundary;
 
+import app.digits.drawing.control.Corrections;
 import app.digits.drawing.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import app.digits.imaging.control.PngImages;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -45,6 +47,9 @@ public class PredictionResource {
 
     @Inject
     Drawings drawings;
+
+    @Inject
+    Corrections corrections;
 
     @Inject
     @ConfigProperty(name = "digits.upload.max-body-bytes", defaultValue = "3000000")
@@ -90,6 +95,23 @@ public class PredictionResource {
             throw ProblemException.notFound("Drawing " + id + " has no digit number " + index);
         }
         return PngImages.greyLevels(readings.get(index).getPixels(), 28);
+    }
+
+    /** The body of a label: the digit the drawing really shows. */
+    public record Label(Integer digit) {
+    }
+
+    @PUT
+    @Path("{id}/label")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Say what a single-digit drawing really is (confirms or corrects the prediction)")
+    @APIResponse(responseCode = "409", description = "The drawing is blank or a number")
+    public PredictionResponse label(@PathParam("id") String id, InputStream body) {
+        var label = JsonBodies.parse(read(body, "The label"), Label.class);
+        if (label.digit() == null) {
+            throw ProblemException.badRequest("Send the digit as {\"digit\": 7}");
+        }
+        return PredictionResponse.of(corrections.label(id, label.digit()), uriInfo.getBaseUri());
     }
 
     private Drawing recognize(String as, DrawingInput input) {

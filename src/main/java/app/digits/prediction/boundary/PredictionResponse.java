@@ -8,7 +8,8 @@ import java.util.List;
  * What the API answers for a recognized drawing: the digit (null when nothing was drawn), its confidence,
  * the ten probabilities, the model that answered, the stored drawing's id, the server time taken and where
  * to fetch the 28x28 image the model saw. For a number drawing, {@code number} and one entry per digit
- * replace the single digit; the confidence is then the lowest of the digits'.
+ * replace the single digit; the confidence is then the lowest of the digits'. {@code label} is what the
+ * person said the drawing really is, once they have said it.
  */
 public record PredictionResponse(
         String id,
@@ -22,7 +23,8 @@ public record PredictionResponse(
         String createdAt,
         URI inputImage,
         String number,
-        List<DigitResponse> digits) {
+        List<DigitResponse> digits,
+        Integer label) {
 
     /** One digit of a number: what was read, and where it stood in the drawing. */
     public record DigitResponse(int digit, double confidence, List<Double> probabilities, int left, int top,
@@ -43,7 +45,8 @@ public record PredictionResponse(
                 drawing.getCreatedAt().toString(),
                 drawing.getPixels() == null ? null : api.resolve("predictions/" + drawing.getId() + "/input.png"),
                 drawing.getNumber(),
-                drawing.getReadings() == null ? null : digits(drawing, api));
+                drawing.getReadings() == null ? null : digits(drawing, api),
+                drawing.getLabel());
     }
 
     private static String message(Drawing drawing) {

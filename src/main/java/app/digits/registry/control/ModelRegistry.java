@@ -69,6 +69,14 @@ public class ModelRegistry {
         LOG.info(() -> "Now serving model " + descriptor.id());
     }
 
+    /** Loads a registered model by id and serves it; the previous one stays registered. */
+    public ModelDescriptor serve(String id) throws IOException {
+        var descriptor = store.descriptors().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No model with id " + id));
+        serve(descriptor, store.load(descriptor));
+        return descriptor;
+    }
+
     public Optional<ServedModel> served() {
         return Optional.ofNullable(served);
     }

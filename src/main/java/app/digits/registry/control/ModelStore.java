@@ -52,7 +52,7 @@ public class ModelStore {
                 objects.writeObject(classifier);
             }
         });
-        var complete = descriptor.withFile(file, sha256);
+        var complete = descriptor.withFile(file, Files.size(directory.resolve(file)), sha256);
         writeAtomically(directory.resolve(descriptor.id() + SIDECAR),
                 out -> out.write(jsonb.toJson(complete).getBytes(StandardCharsets.UTF_8)));
         return complete;

@@ -30,7 +30,7 @@ class ModelStoreTest {
 
     private static ModelDescriptor descriptor(String id, double accuracy) {
         return new ModelDescriptor(id, "constant", "none", Map.of("k", "v"), "2026-01-01T00:00:00Z", 10, 1.5, 5,
-                accuracy, null, null);
+                accuracy, 0.4, new int[10][10], "AQ", 12.5, null, 0, null);
     }
 
     @Test
@@ -42,7 +42,12 @@ class ModelStoreTest {
 
         assertEquals("m1.model", saved.file());
         assertEquals(64, saved.sha256().length());
-        assertEquals(saved, store.descriptors().get(0));
+        var listed = store.descriptors().get(0);
+        assertEquals(saved.id(), listed.id());
+        assertEquals(saved.sha256(), listed.sha256());
+        assertEquals(Files.size(directory.resolve("m1.model")), listed.fileBytes());
+        assertEquals(0.4, listed.macroF1());
+        assertEquals(10, listed.confusion().length);
         assertArrayEquals(distribution, store.load(saved).probabilities(new byte[784]));
         try (var files = Files.list(directory)) {
             assertTrue(files.noneMatch(path -> path.toString().endsWith(".tmp")), "no temporary file is left");

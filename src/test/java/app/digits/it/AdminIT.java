@@ -1,0 +1,156 @@
+package app.digits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin side on Payara Micro: credentials and CSRF protection, people's labels on drawings and their
+ * effect on the dashboard, a training run that includes labelled drawings (the Jakarta Batch job), and
+ * serving another model without a restart.
+ */
+class AdminIT extends DeployedApplication {
+
+    private static final String CREDENTIALS = "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes());
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient browserLike = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
+        return browserLike.send(request.header("Authorization", CREDENTIALS).header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String servedModelId() throws Exception {
+        var health = Server.get(base.resolve("health/ready")).body();
+        var matcher = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(health);
+        assertTrue(matcher.find(), health);
+        return matcher.group(1);
+    }
+
+    private String predictFirstTestImage() throws Exception {
+        var seven = MnistSamples.testImages(1).get(0);
+        var pixels = IntStream.range(0, 784).map(seven::pixel).toArray();
+        return (String) Server.json(Server.post(base.resolve("api/predictions"), "application/json",
+                ("{\"pixels\":" + Arrays.toString(pixels) + "}").getBytes())).get("id");
+    }
+
+    private HttpResponse<String> label(String id, String json) throws Exception {
+        return Server.send(HttpRequest.newBuilder(base.resolve("api/predictions/" + id + "/label"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void theAdminAreaNeedsTheCredentials() throws Exception {
+        var anonymous = Server.get(base.resolve("admin"));
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
+        assertTrue(anonymous.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        var wrong = Server.send(HttpRequest.newBuilder(base.resolve("api/admin/trainings/current"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:guess".getBytes())));
+        assertEquals(401, wrong.statusCode());
+        assertEquals(200, admin(HttpRequest.newBuilder(base.resolve("admin"))).statusCode());
+    }
+
+    @Test
+    void aBrowserRequestThatChangesStateNeedsTheCsrfToken() throws Exception {
+        var served = servedModelId();
+        admin(HttpRequest.newBuilder(base.resolve("admin")));
+        for (var body : new String[] {"id=" + served, "csrf=guessed&id=" + served}) {
+            var forged = admin(HttpRequest.newBuilder(base.resolve("admin/serve")).header("Origin", "http://elsewhere.example")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertEquals(403, forged.statusCode(), body);
+            assertTrue(forged.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        }
+        var training = admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings")).header("Referer", "http://elsewhere.example/")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(403, training.statusCode());
+        assertEquals(served, servedModelId());
+    }
+
+    @Test
+    void peoplesLabelsAreStoredAndShowOnTheDashboard() throws Exception {
+        var id = predictFirstTestImage();
+        var labelled = label(id, "{\"digit\": 3}");
+        assertEquals(200, labelled.statusCode(), labelled.body());
+        assertEquals(3, ((Number) Server.json(labelled).get("label")).intValue());
+
+        var dashboard = admin(HttpRequest.newBuilder(base.resolve("admin"))).body();
+        assertTrue(dashboard.contains("read 7, was 3"), "the corrected drawing is in the gallery");
+
+        assertEquals(400, label(id, "{\"digit\": 12}").statusCode());
+        assertEquals(400, label(id, "{}").statusCode());
+        assertEquals(404, label("no-such-drawing", "{\"digit\": 1}").statusCode());
+        var blank = Server.json(Server.post(base.resolve("api/predictions"), "application/json",
+                ("{\"pixels\":" + Arrays.toString(new int[784]) + "}").getBytes()));
+        assertEquals(409, label((String) blank.get("id"), "{\"digit\": 1}").statusCode());
+    }
+
+    @Test
+    void aTrainingRunIncludesLabelledDrawingsAndAnotherModelCanBeServedWithoutRestart() throws Exception {
+        var before = servedModelId();
+        label(predictFirstTestImage(), "{\"digit\": 7}");
+
+        var started = admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"trainingImages\": 2000, \"epochs\": 1, \"includeDrawings\": true}")));
+        assertEquals(202, started.statusCode(), started.body());
+        var step = awaitTrainingEnd();
+        var message = (String) step.get("message");
+        assertTrue(message.startsWith("done: smile-mlp-"), message);
+        var trained = message.substring("done: ".length(), message.indexOf(','));
+        assertEquals(before, servedModelId(), "a weaker model is registered but not served");
+
+        var page = admin(HttpRequest.newBuilder(base.resolve("admin"))).body();
+        assertTrue(page.contains(trained), "the dashboard lists the new model");
+        var details = admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + trained)));
+        assertEquals(200, details.statusCode());
+        assertTrue(details.body().contains("Confusion matrix") && details.body().contains("McNemar"), "metrics and significance test");
+        assertEquals(10, Pattern.compile("<td class=\"number-cell\">(98\\d|1135|1032|1010|892|958|1028|974|1009)</td>").matcher(details.body())
+                .results().count(), "per-digit rows with the MNIST test counts");
+        assertEquals(404, admin(HttpRequest.newBuilder(base.resolve("admin/model?id=nope"))).statusCode());
+        var csrf = CSRF.matcher(page);
+        assertTrue(csrf.find());
+        var serve = admin(HttpRequest.newBuilder(base.resolve("admin/serve")).header("Origin", base.toString())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf.group(1) + "&id=" + trained, StandardCharsets.UTF_8)));
+        assertEquals(303, serve.statusCode(), serve.body());
+        assertEquals(trained, servedModelId());
+        var prediction = Server.json(Server.post(base.resolve("api/predictions"), "application/json",
+                ("{\"pixels\":" + Arrays.toString(IntStream.range(0, 784).map(i -> i % 200).toArray()) + "}").getBytes()));
+        assertEquals(trained, prediction.get("modelId"), "predictions use the new model at once");
+
+        var back = admin(HttpRequest.newBuilder(base.resolve("admin/serve"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("id=" + before)));
+        assertEquals(303, back.statusCode());
+        assertNotEquals(trained, servedModelId());
+    }
+
+    private Map<String, Object> awaitTrainingEnd() throws Exception {
+        var deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            var step = Server.json(admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings/current"))));
+            if (!Boolean.TRUE.equals(step.get("running"))) {
+                return step;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the training run did not end in time");
+    }
+}
