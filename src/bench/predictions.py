@@ -3,7 +3,7 @@
 
 Sends the first N MNIST test images (from data/mnist, as the app imports them) to POST /api/predictions as
 JSON pixels, one request at a time, and prints the client-side latency percentiles, the server's own time
-(serverMillis: decode, normalize, classify, store) and the accuracy over those images.
+(serverMillis: decode, normalize and classify, before storing) and the accuracy over those images.
 
     python3 src/bench/predictions.py [--url http://localhost:8080] [--count 1000]
 """

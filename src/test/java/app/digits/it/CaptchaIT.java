@@ -108,6 +108,7 @@ class CaptchaIT extends BrowserTest {
         var waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
         waiting.until(ExpectedConditions.urlContains("/captcha"));
         var firstToken = browser.findElement(By.name("token")).getAttribute("value");
+        Browsers.keepScreenshot(browser, "captcha");
 
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         var error = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#challenge .error")));

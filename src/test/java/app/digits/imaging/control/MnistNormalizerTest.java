@@ -81,8 +81,8 @@ class MnistNormalizerTest {
             }
         }
         assertEquals(20, Math.max(bottom - top + 1, right - left + 1), "the longer side fills the 20-pixel box");
-        assertEquals(14.0, sumX / mass, 0.5);
-        assertEquals(14.0, sumY / mass, 0.5);
+        assertEquals(14.5, sumX / mass, 0.5, "MNIST's centre: the middle of pixel 14");
+        assertEquals(14.5, sumY / mass, 0.5);
     }
 
     @Test
