@@ -80,8 +80,4 @@ public class Captcha {
     public boolean isHuman(HttpSession session) {
         return session != null && session.getAttribute(HUMAN_UNTIL) instanceof Instant until && Instant.now().isBefore(until);
     }
-
-    public double minConfidence() {
-        return minConfidence;
-    }
 }

@@ -38,14 +38,6 @@ public abstract class MnistImage {
         return pixels;
     }
 
-    public String getSource() {
-        return source;
-    }
-
-    public int getSourceIndex() {
-        return sourceIndex;
-    }
-
     public LabelledImage toLabelledImage() {
         return new LabelledImage(label, pixels);
     }

@@ -161,10 +161,6 @@ public class Drawing {
         return label;
     }
 
-    public Instant getLabelledAt() {
-        return labelledAt;
-    }
-
     /** Whether the person said the prediction was wrong. */
     public boolean isCorrected() {
         return label != null && !label.equals(digit);

@@ -53,10 +53,6 @@ public final class Evaluation {
         return new Report(confusion, right, nanos[nanos.length / 2] / 1000.0);
     }
 
-    public static double accuracy(DigitClassifier classifier, List<LabelledImage> images) {
-        return evaluate(classifier, images).accuracy();
-    }
-
     /** The bits written by {@link Report#rightAsBase64()}, back as booleans. */
     public static boolean[] rightFromBase64(String base64, int images) {
         var bits = BitSet.valueOf(Base64.getDecoder().decode(base64));

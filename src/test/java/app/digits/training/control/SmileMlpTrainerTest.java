@@ -38,7 +38,11 @@ class SmileMlpTrainerTest {
         var classifier = SmileMlpTrainer.train(bands(30, 1), SETTINGS, epochs::add);
 
         assertEquals(List.of(1, 2, 3), epochs);
-        assertTrue(Evaluation.accuracy(classifier, bands(10, 2)) > 0.95);
+        var report = Evaluation.evaluate(classifier, bands(10, 2));
+        assertTrue(report.accuracy() > 0.95);
+        assertEquals(100, report.confusion().total());
+        assertEquals(report.accuracy() == 1.0, java.util.stream.IntStream.range(0, 100).allMatch(i -> report.right()[i]));
+        assertTrue(report.medianLatencyMicros() > 0);
         var probabilities = classifier.probabilities(bands(1, 3).get(4).pixels());
         assertEquals(1.0, java.util.Arrays.stream(probabilities).sum(), 1e-6);
     }
