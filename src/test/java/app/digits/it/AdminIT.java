@@ -142,6 +142,24 @@ class AdminIT extends DeployedApplication {
         assertNotEquals(trained, servedModelId());
     }
 
+    @Test
+    void otherAlgorithmsTrainThroughTheSameJob() throws Exception {
+        var before = servedModelId();
+        var started = admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"algorithm\": \"decision-tree\", \"trainingImages\": 3000}")));
+        assertEquals(202, started.statusCode(), started.body());
+        var message = (String) awaitTrainingEnd().get("message");
+        assertTrue(message.startsWith("done: smile-decision-tree-"), message);
+        var id = message.substring("done: ".length(), message.indexOf(','));
+        var details = admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + id))).body();
+        assertTrue(details.contains("Decision tree") && details.contains("maxDepth = 20"), "the sidecar names the algorithm");
+        assertEquals(before, servedModelId(), "a tree on 3,000 images does not beat the served MLP");
+
+        var unknown = admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"algorithm\": \"svm\"}")));
+        assertEquals(400, unknown.statusCode());
+    }
+
     private Map<String, Object> awaitTrainingEnd() throws Exception {
         var deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {

@@ -8,6 +8,7 @@ import app.digits.platform.control.Views;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.ModelDescriptor;
 import app.digits.registry.entity.ServedModel;
+import app.digits.training.control.Algorithm;
 import app.digits.training.control.ModelReport;
 import app.digits.training.control.TrainingJobs;
 import app.digits.training.control.TrainingRequests;
@@ -63,10 +64,11 @@ public class AdminPage extends HttpServlet {
     private void train(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var model = pages.of("admin", "/admin");
         try {
-            jobs.start(TrainingRequests.of(Integer.parseInt(request.getParameter("trainingImages")),
-                    Integer.parseInt(request.getParameter("epochs")), 256, request.getParameter("includeDrawings") != null, 42));
+            jobs.start(TrainingRequests.of(Algorithm.parse(request.getParameter("algorithm")),
+                    Integer.parseInt(request.getParameter("trainingImages")), Integer.parseInt(request.getParameter("epochs")),
+                    256, Integer.parseInt(request.getParameter("trees")), request.getParameter("includeDrawings") != null, 42));
         } catch (NumberFormatException e) {
-            model.put("trainingError", "trainingImages and epochs must be numbers");
+            model.put("trainingError", "trainingImages, epochs and trees must be numbers");
         } catch (ProblemException e) {
             model.put("trainingError", e.detail());
         }
@@ -88,6 +90,7 @@ public class AdminPage extends HttpServlet {
         }
         model.put("csrf", CsrfTokens.tokenOf(request.getSession(true)));
         model.put("models", registry.models());
+        model.put("algorithms", Algorithm.values());
         model.put("servedId", registry.served().map(served -> served.descriptor().id()).orElse(""));
         model.put("drawings", statistics.drawings());
         model.put("onDrawings", statistics.accuracyByModel());

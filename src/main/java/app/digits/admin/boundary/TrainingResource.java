@@ -2,6 +2,7 @@ package app.digits.admin.boundary;
 
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.JsonBodies;
+import app.digits.training.control.Algorithm;
 import app.digits.training.control.TrainingJobs;
 import app.digits.training.control.TrainingProgress;
 import app.digits.training.control.TrainingRequests;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class TrainingResource {
 
     /** What to train; absent fields take the defaults. */
-    public record TrainingOrder(Integer trainingImages, Integer epochs, Integer hiddenUnits, Boolean includeDrawings, Long seed) {
+    public record TrainingOrder(String algorithm, Integer trainingImages, Integer epochs, Integer hiddenUnits, Integer trees,
+                                Boolean includeDrawings, Long seed) {
     }
 
     public record Started(long executionId) {
@@ -43,8 +45,9 @@ public class TrainingResource {
     @Operation(summary = "Start a training run; the new model is served when it beats the served one")
     public Response start(InputStream body) {
         var order = JsonBodies.parse(BoundedInput.readAtMost(body, 10_000, "The training order"), TrainingOrder.class);
-        var request = TrainingRequests.of(valueOr(order.trainingImages(), 60_000), valueOr(order.epochs(), 4),
-                valueOr(order.hiddenUnits(), 256), Boolean.TRUE.equals(order.includeDrawings()),
+        var algorithm = order.algorithm() == null ? Algorithm.MLP : Algorithm.parse(order.algorithm());
+        var request = TrainingRequests.of(algorithm, valueOr(order.trainingImages(), 60_000), valueOr(order.epochs(), 4),
+                valueOr(order.hiddenUnits(), 256), valueOr(order.trees(), 100), Boolean.TRUE.equals(order.includeDrawings()),
                 order.seed() == null ? 42 : order.seed());
         return Response.accepted(new Started(jobs.start(request))).build();
     }

@@ -39,8 +39,7 @@ public class DefaultModel {
     /** Trains and serves the default model unless a model is served already. */
     public void ensureServed() throws IOException {
         if (registry.served().isEmpty()) {
-            training.train(new ModelTraining.Request(trainingImages, false,
-                    new SmileMlpTrainer.Settings(hiddenUnits, epochs, 64, 0.1, 0.9, seed)));
+            training.train(TrainingRequests.of(Algorithm.MLP, trainingImages, epochs, hiddenUnits, 1, false, seed));
         }
     }
 }

@@ -33,12 +33,12 @@ public final class SmileMlpTrainer {
     }
 
     /** Trains on {@code images}, reporting each finished epoch (1-based) to {@code epochDone}. */
-    public static SmileMlpClassifier train(List<LabelledImage> images, Settings settings, IntConsumer epochDone) {
+    public static SmileClassifier train(List<LabelledImage> images, Settings settings, IntConsumer epochDone) {
         int n = images.size();
         var x = new double[n][];
         var y = new int[n];
         for (int i = 0; i < n; i++) {
-            x[i] = SmileMlpClassifier.features(images.get(i).pixels());
+            x[i] = SmileClassifier.features(images.get(i).pixels());
             y[i] = images.get(i).label();
         }
         MathEx.setSeed(settings.seed());
@@ -66,7 +66,7 @@ public final class SmileMlpTrainer {
             }
             epochDone.accept(epoch);
         }
-        return new SmileMlpClassifier(network);
+        return SmileClassifier.ofVectors(network);
     }
 
     private static void shuffle(int[] values, Random random) {

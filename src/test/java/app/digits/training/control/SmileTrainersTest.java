@@ -1,0 +1,59 @@
+package app.digits.training.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digits.registry.control.ModelStore;
+import app.digits.registry.entity.ModelDescriptor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SmileTrainersTest {
+
+    @TempDir
+    Path models;
+
+    private static void assertLearns(SmileClassifier classifier) {
+        var report = Evaluation.evaluate(classifier, SmileMlpTrainerTest.bands(10, 2));
+        assertTrue(report.accuracy() > 0.9, "accuracy " + report.accuracy());
+        var probabilities = classifier.probabilities(SmileMlpTrainerTest.bands(1, 3).get(6).pixels());
+        assertEquals(1.0, Arrays.stream(probabilities).sum(), 1e-6);
+    }
+
+    @Test
+    void logisticRegressionLearnsSeparableDigits() {
+        assertLearns(SmileTrainers.logisticRegression(SmileMlpTrainerTest.bands(20, 1), 0.1));
+    }
+
+    @Test
+    void aDecisionTreeLearnsSeparableDigits() {
+        assertLearns(SmileTrainers.decisionTree(SmileMlpTrainerTest.bands(20, 1), 20));
+    }
+
+    @Test
+    void aRandomForestLearnsSeparableDigitsAndSurvivesTheModelStore() throws IOException {
+        var forest = SmileTrainers.randomForest(SmileMlpTrainerTest.bands(20, 1), 10, 7);
+        assertLearns(forest);
+
+        var store = new ModelStore(models);
+        var saved = store.save(forest, new ModelDescriptor("forest", "Random forest, 10 trees", "Smile", Map.of(),
+                "2026-01-01T00:00:00Z", 200, 1, 100, 0.9, 0.9, new int[10][10], "", 1, null, 0, null));
+        var probe = SmileMlpTrainerTest.bands(1, 5).get(3).pixels();
+        assertArrayEquals(forest.probabilities(probe), store.load(saved).probabilities(probe), 1e-12);
+    }
+
+    @Test
+    void algorithmsAreNamedForFormsAndJobParameters() {
+        assertEquals(Algorithm.RANDOM_FOREST, Algorithm.parse("random-forest"));
+        assertEquals(400, org.junit.jupiter.api.Assertions.assertThrows(app.digits.platform.control.ProblemException.class,
+                () -> Algorithm.parse("svm")).status());
+        var request = TrainingRequests.of(Algorithm.DECISION_TREE, 500, 2, 64, 30, true, 9);
+        var back = TrainingRequests.fromJobParameters(TrainingRequests.toJobParameters(request));
+        assertEquals(request, back);
+    }
+}
