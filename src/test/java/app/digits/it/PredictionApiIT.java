@@ -273,6 +273,19 @@ class PredictionApiIT extends DeployedApplication {
     }
 
     @Test
+    void thePageExplainsABadDrawingInThePersonsLanguage() throws Exception {
+        var before = storedDrawings();
+        var form = "image=" + java.net.URLEncoder.encode("data:image/png;base64,AAAA", StandardCharsets.UTF_8);
+        var french = Server.send(HttpRequest.newBuilder(base.resolve("recognize")).header("Accept-Language", "fr-FR")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertTrue(french.body().contains("Seules les images PNG et JPEG sont acceptées."), french.body());
+        var english = Server.send(HttpRequest.newBuilder(base.resolve("recognize?lang=en"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertTrue(english.body().contains("Only PNG and JPEG images are accepted."), english.body());
+        assertEquals(before, storedDrawings());
+    }
+
+    @Test
     void healthOpenApiAndMetricsAreServed() throws Exception {
         var base = api.resolve("/");
         var health = Server.get(base.resolve("health/ready"));

@@ -68,9 +68,9 @@ public class AdminPage extends HttpServlet {
                     Integer.parseInt(request.getParameter("trainingImages")), Integer.parseInt(request.getParameter("epochs")),
                     256, Integer.parseInt(request.getParameter("trees")), request.getParameter("includeDrawings") != null, 42));
         } catch (NumberFormatException e) {
-            model.put("trainingError", "trainingImages, epochs and trees must be numbers");
+            model.put("problem", ProblemException.badRequest("trainingImages, epochs and trees must be numbers"));
         } catch (ProblemException e) {
-            model.put("trainingError", e.detail());
+            model.put("problem", e);
         }
         model.put("training", jobs.current());
         views.fragment("admin", "training", model, request, response);

@@ -62,7 +62,7 @@ public class CaptchaPage extends HttpServlet {
         try {
             verdict = captcha.answer(request.getParameter("token"), session, request.getRemoteAddr(), answer(request));
         } catch (ProblemException e) {
-            model.put("error", e.detail());
+            model.put("problem", e);
             putChallenge(request, model);
             views.fragment("captcha", "challenge", model, request, response);
             return;

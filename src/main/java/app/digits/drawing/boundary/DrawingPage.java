@@ -75,7 +75,7 @@ public class DrawingPage extends HttpServlet {
                         .map(DrawingPage::dataUrl).toList());
             }
         } catch (ProblemException e) {
-            model.put("error", e.detail());
+            model.put("problem", e);
         }
         views.fragment(numberPage(request) ? "number" : "home", "result", model, request, response);
     }

@@ -47,4 +47,15 @@ public class ProblemException extends RuntimeException {
     public String detail() {
         return getMessage();
     }
+
+    /**
+     * The key of the sentence pages show people for this problem ({@code problem.<status>}), in their
+     * language; the English detail stays for programs and logs.
+     */
+    public String messageKey() {
+        return switch (status) {
+            case 400, 409, 413, 415, 503 -> "problem." + status;
+            default -> "problem.other";
+        };
+    }
 }

@@ -22,7 +22,8 @@ class LanguagesTest {
 
     @Test
     void everyMessageExistsInBothLanguages() {
-        for (var key : List.of("app.title", "draw.predict", "result.blank", "footer.model")) {
+        for (var key : List.of("app.title", "draw.predict", "result.blank", "footer.model", "problem.400", "problem.413",
+                "problem.503", "problem.other", "captcha.outcome.expired", "training.kept", "admin.train.refused.409")) {
             var french = BundleMessageResolver.message(Locale.FRENCH, key);
             var english = BundleMessageResolver.message(Locale.ENGLISH, key);
             assertEquals(false, french.equals(english), key + " is translated");
