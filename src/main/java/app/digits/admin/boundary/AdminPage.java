@@ -2,6 +2,7 @@ package app.digits.admin.boundary;
 
 import app.digits.admin.control.CsrfTokens;
 import app.digits.admin.control.DrawingStatistics;
+import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
@@ -18,7 +19,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -93,11 +93,10 @@ public class AdminPage extends HttpServlet {
         model.put("algorithms", Algorithm.values());
         model.put("servedId", registry.served().map(served -> served.descriptor().id()).orElse(""));
         model.put("drawings", statistics.drawings());
-        model.put("onDrawings", statistics.accuracyByModel());
-        var corrections = statistics.latestCorrections(GALLERY);
-        model.put("corrections", corrections);
-        model.put("images", corrections.stream()
-                .map(drawing -> "data:image/png;base64," + Base64.getEncoder().encodeToString(drawing.getOriginal())).toList());
+        var labelled = statistics.labelled(GALLERY);
+        model.put("onDrawings", labelled.byModel());
+        model.put("corrections", labelled.latestCorrections());
+        model.put("images", labelled.latestCorrections().stream().map(drawing -> PngImages.dataUrl(drawing.getOriginal())).toList());
         views.page("admin", model, request, response);
     }
 

@@ -34,17 +34,22 @@ public class DrawingStatistics {
         return template.count(Drawing.class);
     }
 
-    public List<ModelOnDrawings> accuracyByModel() {
-        Map<String, List<Drawing>> byModel = labelledDrawings.all().stream().collect(Collectors.groupingBy(Drawing::getModelId));
-        return byModel.entrySet().stream()
+    /** What the labelled drawings say: each model's score on them, and the latest corrections. */
+    public record Labelled(List<ModelOnDrawings> byModel, List<Drawing> latestCorrections) {
+    }
+
+    /**
+     * Reads the labelled drawings once: each model's score on them, and the {@code limit} most recently
+     * corrected (labelled differently from what the model read), newest first.
+     */
+    public Labelled labelled(int limit) {
+        var labelled = labelledDrawings.all();
+        Map<String, List<Drawing>> byModel = labelled.stream().collect(Collectors.groupingBy(Drawing::getModelId));
+        var scores = byModel.entrySet().stream()
                 .map(entry -> new ModelOnDrawings(entry.getKey(), entry.getValue().size(),
                         entry.getValue().stream().filter(drawing -> drawing.getLabel().equals(drawing.getDigit())).count()))
                 .sorted((a, b) -> Long.compare(b.labelled(), a.labelled()))
                 .toList();
-    }
-
-    /** The drawings most recently corrected (labelled differently from what the model read), newest first. */
-    public List<Drawing> latestCorrections(int limit) {
-        return labelledDrawings.all().stream().filter(Drawing::isCorrected).limit(limit).toList();
+        return new Labelled(scores, labelled.stream().filter(Drawing::isCorrected).limit(limit).toList());
     }
 }

@@ -93,9 +93,12 @@ public class ChallengeBook {
 
     /** Checks a pass once: the first redemption of a live pass succeeds, any later one is a replay. */
     public Outcome redeem(String pass) {
-        var expiry = passes.remove(pass == null ? "" : pass);
+        if (pass == null) {
+            return Outcome.UNKNOWN;
+        }
+        var expiry = passes.remove(pass);
         if (expiry == null) {
-            return redeemed.containsKey(pass == null ? "" : pass) ? Outcome.REPLAYED : Outcome.UNKNOWN;
+            return redeemed.containsKey(pass) ? Outcome.REPLAYED : Outcome.UNKNOWN;
         }
         redeemed.put(pass, expiry);
         return clock.instant().isBefore(expiry) ? Outcome.PASSED : Outcome.EXPIRED;

@@ -3,6 +3,7 @@ package app.digits.drawing.boundary;
 import app.digits.drawing.control.Corrections;
 import app.digits.drawing.entity.DigitReading;
 import app.digits.imaging.control.DataUrl;
+import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.PageModels;
 import app.digits.platform.control.ProblemException;
@@ -97,6 +98,6 @@ public class DrawingPage extends HttpServlet {
     }
 
     private static String dataUrl(byte[] pixels) {
-        return PngImages.dataUrl(PngImages.greyLevels(pixels, 28));
+        return PngImages.dataUrl(PngImages.greyLevels(pixels, MnistNormalizer.SIDE));
     }
 }

@@ -3,6 +3,7 @@ package app.digits.prediction.boundary;
 import app.digits.drawing.control.Corrections;
 import app.digits.drawing.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
+import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.JsonBodies;
@@ -94,7 +95,7 @@ public class PredictionResource {
         if (readings == null || index < 0 || index >= readings.size()) {
             throw ProblemException.notFound("Drawing " + id + " has no digit number " + index);
         }
-        return PngImages.greyLevels(readings.get(index).getPixels(), 28);
+        return PngImages.greyLevels(readings.get(index).getPixels(), MnistNormalizer.SIDE);
     }
 
     /** The body of a label: the digit the drawing really shows. */
@@ -139,7 +140,7 @@ public class PredictionResource {
         if (drawing.getPixels() == null) {
             throw ProblemException.notFound("Drawing " + id + " is blank: no image was given to the model");
         }
-        return PngImages.greyLevels(drawing.getPixels(), 28);
+        return PngImages.greyLevels(drawing.getPixels(), MnistNormalizer.SIDE);
     }
 
     @GET
