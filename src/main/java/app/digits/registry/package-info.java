@@ -1,6 +1,7 @@
 /**
  * Trained models as files: each model is a serialized classifier under {@code models/} with a JSON sidecar
- * (id, algorithm, parameters, metrics, SHA-256), both written atomically and checked when loaded. The
- * registry knows which model is served and swaps it without a restart.
+ * (id, algorithm, hyperparameters, grid search, metrics, test answers, SHA-256), both written atomically and
+ * checked when loaded, and described in the {@code models} collection. The registry knows which model is
+ * served and swaps it without a restart.
  */
 package app.digits.registry;

@@ -1,5 +1,6 @@
 package app.digits.admin.boundary;
 
+import app.digits.platform.boundary.ProblemWriter;
 import app.digits.admin.control.AdminCredentials;
 import app.digits.admin.control.CsrfTokens;
 import jakarta.inject.Inject;
@@ -26,20 +27,13 @@ public class AdminGuard extends HttpFilter {
             throws IOException, ServletException {
         if (!credentials.accepts(request.getHeader("Authorization"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Digits admin\", charset=\"UTF-8\"");
-            problem(response, 401, "Unauthorized", "The admin area needs the admin credentials");
+            ProblemWriter.write(response, 401, "Unauthorized", "The admin area needs the admin credentials");
             return;
         }
         if (!CsrfTokens.allows(request)) {
-            problem(response, 403, "Forbidden", "This request changes state and lacks a valid CSRF token");
+            ProblemWriter.write(response, 403, "Forbidden", "This request changes state and lacks a valid CSRF token");
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
     }
 }

@@ -7,12 +7,10 @@ import app.digits.platform.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
 import app.digits.registry.control.ModelRegistry;
-import app.digits.registry.entity.ModelDescriptor;
-import app.digits.registry.entity.ServedModel;
 import app.digits.training.control.Algorithm;
-import app.digits.training.control.ModelReport;
+import app.digits.training.control.ModelComparison;
+import app.digits.training.control.ModelTraining;
 import app.digits.training.control.TrainingJobs;
-import app.digits.training.control.TrainingRequests;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -22,15 +20,17 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The admin dashboard ({@code /admin}): the registered models with the served one marked and a button to
- * serve another (hot swap, no restart), a form that starts a training run (optionally with people's labelled
- * drawings) and follows its progress, accuracy on labelled drawings next to MNIST test accuracy, and the
- * gallery of corrected drawings. Guarded by {@link AdminGuard}.
+ * The admin dashboard ({@code /admin}): the comparison table of registered models (sortable by any column,
+ * re-sorted in place with HTMX at {@code /admin/models}), the served one marked, a button to serve another
+ * (hot swap, no restart); the training form and the live progress of the current run; the past runs; how
+ * the models do on people's labelled drawings, and the gallery of corrected drawings. Guarded by
+ * {@link AdminGuard}.
  */
-@WebServlet(urlPatterns = {"/admin", "/admin/serve", "/admin/train", "/admin/training", "/admin/model"})
+@WebServlet(urlPatterns = {"/admin", "/admin/models", "/admin/serve"})
 public class AdminPage extends HttpServlet {
 
     private static final int GALLERY = 24;
+    private static final int RUNS = 12;
 
     @Inject
     Views views;
@@ -47,51 +47,24 @@ public class AdminPage extends HttpServlet {
     @Inject
     TrainingJobs jobs;
 
-    private void modelPage(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
-            throws IOException {
-        var id = request.getParameter("id");
-        var descriptor = registry.models().stream().filter(d -> d.id().equals(id)).findFirst();
-        if (descriptor.isEmpty() || descriptor.get().confusion() == null) {
-            response.sendError(404, "No model with id " + id + " and test metrics");
-            return;
-        }
-        var served = registry.served().map(ServedModel::descriptor);
-        model.put("report", ModelReport.of(descriptor.get(), served));
-        model.put("servedId", served.map(ModelDescriptor::id).orElse(""));
-        views.page("model", model, request, response);
-    }
-
-    private void train(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var model = pages.of("admin", "/admin");
-        try {
-            jobs.start(TrainingRequests.of(Algorithm.parse(request.getParameter("algorithm")),
-                    Integer.parseInt(request.getParameter("trainingImages")), Integer.parseInt(request.getParameter("epochs")),
-                    256, Integer.parseInt(request.getParameter("trees")), request.getParameter("includeDrawings") != null, 42));
-        } catch (NumberFormatException e) {
-            model.put("problem", ProblemException.badRequest("trainingImages, epochs and trees must be numbers"));
-        } catch (ProblemException e) {
-            model.put("problem", e);
-        }
-        model.put("training", jobs.current());
-        views.fragment("admin", "training", model, request, response);
-    }
+    @Inject
+    ModelTraining training;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var model = pages.of("admin", "/admin");
-        model.put("training", jobs.current());
-        if ("/admin/training".equals(request.getServletPath())) {
-            views.fragment("admin", "training", model, request, response);
-            return;
-        }
-        if ("/admin/model".equals(request.getServletPath())) {
-            modelPage(request, response, model);
-            return;
-        }
         model.put("csrf", CsrfTokens.tokenOf(request.getSession(true)));
-        model.put("models", registry.models());
+        if (!comparison(request, response, model)) {
+            return;
+        }
+        if ("/admin/models".equals(request.getServletPath())) {
+            views.fragment("admin", "comparison", model, request, response);
+            return;
+        }
+        model.put("training", jobs.current());
+        model.put("runs", training.runs(RUNS));
         model.put("algorithms", Algorithm.values());
-        model.put("servedId", registry.served().map(served -> served.descriptor().id()).orElse(""));
+        model.put("gridSizes", Algorithm.GridSize.values());
         model.put("drawings", statistics.drawings());
         var labelled = statistics.labelled(GALLERY);
         model.put("onDrawings", labelled.byModel());
@@ -100,12 +73,26 @@ public class AdminPage extends HttpServlet {
         views.page("admin", model, request, response);
     }
 
+    /** Puts the sorted comparison table in the model; answers 400 and returns false for an unknown column. */
+    private boolean comparison(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+            throws IOException {
+        var sort = request.getParameter("sort") == null ? "accuracy" : request.getParameter("sort");
+        boolean descending = !"asc".equals(request.getParameter("dir"));
+        var servedId = registry.served().map(served -> served.descriptor().id()).orElse("");
+        try {
+            model.put("comparison", ModelComparison.of(registry.models(), servedId, sort, descending));
+        } catch (ProblemException e) {
+            response.sendError(400, e.getMessage());
+            return false;
+        }
+        model.put("sort", sort);
+        model.put("descending", descending);
+        model.put("servedId", servedId);
+        return true;
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if ("/admin/train".equals(request.getServletPath())) {
-            train(request, response);
-            return;
-        }
         try {
             registry.serve(request.getParameter("id"));
         } catch (IllegalArgumentException e) {

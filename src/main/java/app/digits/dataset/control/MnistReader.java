@@ -37,6 +37,21 @@ public class MnistReader {
     @ConfigProperty(name = "digits.read.page-size", defaultValue = "5000")
     int pageSize;
 
+    private volatile List<LabelledImage> testSet = List.of();
+
+    /**
+     * The whole test set in its stable order, read once and kept (7.8 MB): every model is scored on it and
+     * the galleries index into it. Read again when the stored count changes (an import finished).
+     */
+    public List<LabelledImage> testSet() {
+        var cached = testSet;
+        if (cached.isEmpty() || cached.size() != count(Split.TEST)) {
+            cached = List.copyOf(read(Split.TEST, (int) count(Split.TEST)));
+            testSet = cached;
+        }
+        return cached;
+    }
+
     /** Up to {@code limit} images of the split, in a stable order. */
     public List<LabelledImage> read(Split split, int limit) {
         return split == Split.TRAIN ? read(trainingImages, limit) : read(testImages, limit);

@@ -1,7 +1,7 @@
 package app.digits.platform.boundary;
 
 import app.digits.registry.control.ModelRegistry;
-import app.digits.training.control.TrainingProgress;
+import app.digits.platform.control.StartupStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -17,7 +17,7 @@ public class ModelHealthCheck implements HealthCheck {
     ModelRegistry registry;
 
     @Inject
-    TrainingProgress training;
+    StartupStatus startup;
 
     @Override
     public HealthCheckResponse call() {
@@ -27,7 +27,11 @@ public class ModelHealthCheck implements HealthCheck {
                         .withData("id", model.descriptor().id())
                         .withData("algorithm", model.descriptor().algorithm())
                         .withData("testAccuracy", String.format(java.util.Locale.ROOT, "%.4f", model.descriptor().testAccuracy())))
-                .orElseGet(() -> response.down().withData("status", training.current().message()))
+                .orElseGet(() -> {
+                    var summary = startup.current();
+                    return response.down().withData("status", summary.phase().name().toLowerCase(java.util.Locale.ROOT))
+                            .withData("detail", summary.detail());
+                })
                 .build();
     }
 }

@@ -24,13 +24,18 @@ public class BundleMessageResolver extends AbstractMessageResolver {
         return parameters.length == 0 ? pattern : new MessageFormat(pattern, locale).format(parameters);
     }
 
-    @Override
-    public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+    /** The message, or null when the bundle has no such key. */
+    public static String messageOrNull(Locale locale, String key, Object... parameters) {
         try {
-            return message(context.getLocale(), key, parameters == null ? new Object[0] : parameters);
+            return message(locale, key, parameters);
         } catch (MissingResourceException e) {
             return null;
         }
+    }
+
+    @Override
+    public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+        return messageOrNull(context.getLocale(), key, parameters == null ? new Object[0] : parameters);
     }
 
     @Override

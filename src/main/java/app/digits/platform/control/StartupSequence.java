@@ -3,7 +3,11 @@ package app.digits.platform.control;
 import app.digits.dataset.control.DatasetImports;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.DefaultModel;
-import app.digits.training.control.TrainingProgress;
+import app.digits.training.control.DjlRuntime;
+import app.digits.training.control.ModelTraining;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +37,18 @@ public class StartupSequence {
     DefaultModel defaultModel;
 
     @Inject
-    TrainingProgress training;
+    ModelTraining training;
+
+    @Inject
+    StartupStatus status;
+
+    @Inject
+    @ConfigProperty(name = "digits.djl.dir")
+    Optional<String> djlDir;
+
+    @Inject
+    @ConfigProperty(name = "digits.data.dir", defaultValue = "data")
+    String dataDir;
 
     @Resource
     ManagedExecutorService executor;
@@ -44,14 +59,16 @@ public class StartupSequence {
 
     private void run() {
         try {
+            DjlRuntime.useDirectory(Path.of(djlDir.orElse(Path.of(dataDir, "djl").toString())));
+            training.markInterrupted();
             registry.loadServed();
             if (imports.importMissing()) {
                 defaultModel.ensureServed();
             } else if (registry.served().isEmpty()) {
-                training.stopped(TrainingProgress.Stage.FAILED, "the MNIST import failed, see the import status");
+                status.failed("the MNIST import failed, see the import status");
             }
         } catch (Exception e) {
-            training.stopped(TrainingProgress.Stage.FAILED, String.valueOf(e.getMessage()));
+            status.failed(String.valueOf(e.getMessage()));
             LOG.log(Level.SEVERE, "Start-up sequence failed", e);
         }
     }

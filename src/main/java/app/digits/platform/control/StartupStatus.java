@@ -17,7 +17,7 @@ public class StartupStatus {
     public enum Phase { READY, IMPORTING, TRAINING, FAILED }
 
     /** The phase, a detail (counts while importing, the reason of a failure), and the training step. */
-    public record Summary(Phase phase, String detail, int percent, TrainingProgress.Step training) {
+    public record Summary(Phase phase, String detail, int percent) {
 
         public boolean ready() {
             return phase == Phase.READY;
@@ -33,24 +33,32 @@ public class StartupStatus {
     @Inject
     TrainingProgress training;
 
+    private volatile String failure;
+
+    /** Records why start-up could not end with a served model. */
+    public void failed(String reason) {
+        failure = reason;
+    }
+
     public Summary current() {
         if (registry.served().isPresent()) {
-            return new Summary(Phase.READY, "", 100, training.current());
+            return new Summary(Phase.READY, "", 100);
+        }
+        if (failure != null) {
+            return new Summary(Phase.FAILED, failure, 0);
         }
         if (imports.anyFailed()) {
             var failed = imports.of(Split.TRAIN).state() == ImportProgress.State.FAILED ? Split.TRAIN : Split.TEST;
-            return new Summary(Phase.FAILED, imports.of(failed).message(), 0, training.current());
+            return new Summary(Phase.FAILED, imports.of(failed).message(), 0);
         }
         if (!imports.allDone()) {
             var train = imports.of(Split.TRAIN);
             var test = imports.of(Split.TEST);
             int done = train.done() + test.done();
             int total = Math.max(1, Math.max(train.total(), Split.TRAIN.mnistSize()) + Math.max(test.total(), Split.TEST.mnistSize()));
-            return new Summary(Phase.IMPORTING, done + " / " + total, (int) (100L * done / total), training.current());
+            return new Summary(Phase.IMPORTING, done + " / " + total, (int) (100L * done / total));
         }
-        var step = training.current();
-        return step.stage() == TrainingProgress.Stage.FAILED
-                ? new Summary(Phase.FAILED, step.argument(0), step.percent(), step)
-                : new Summary(Phase.TRAINING, "", step.percent(), step);
+        int percent = training.current().percent();
+        return new Summary(Phase.TRAINING, String.valueOf(percent), percent);
     }
 }

@@ -2,6 +2,8 @@ package app.digits.registry.control;
 
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.ModelDescriptor;
+import app.digits.registry.entity.ModelRecord;
+import app.digits.registry.entity.ModelRecords;
 import app.digits.registry.entity.ServedModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +18,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which model answers predictions right now. At start-up it loads the model marked active (or, failing that,
- * the most accurate valid one); {@link #serve} swaps in another without a restart, and requests already
+ * Which model answers predictions right now, and which models exist. At start-up it describes every
+ * registered model in the {@code models} collection and loads the model marked active (or, failing that, the
+ * most accurate valid one); {@link #serve} swaps in another without a restart, and requests already
  * running finish on the model they started with.
  */
 @ApplicationScoped
@@ -28,6 +31,9 @@ public class ModelRegistry {
     @Inject
     @ConfigProperty(name = "digits.models.dir", defaultValue = "models")
     String modelsDir;
+
+    @Inject
+    ModelRecords records;
 
     private ModelStore store;
     private volatile ServedModel served;
@@ -40,7 +46,9 @@ public class ModelRegistry {
     /** Loads the model to serve from disk; returns whether one was found. */
     public boolean loadServed() throws IOException {
         var active = store.activeId();
-        var candidates = store.descriptors().stream()
+        var descriptors = store.descriptors();
+        descriptors.forEach(descriptor -> records.save(ModelRecord.of(descriptor)));
+        var candidates = descriptors.stream()
                 .sorted(Comparator.comparing((ModelDescriptor d) -> !active.map(d.id()::equals).orElse(false))
                         .thenComparing(ModelDescriptor::testAccuracy, Comparator.reverseOrder()))
                 .toList();
@@ -57,9 +65,11 @@ public class ModelRegistry {
         return false;
     }
 
-    /** Saves a trained model and its sidecar under the models directory. */
+    /** Saves a trained model and its sidecar under the models directory, and describes it in {@code models}. */
     public ModelDescriptor register(DigitClassifier classifier, ModelDescriptor descriptor) throws IOException {
-        return store.save(classifier, descriptor);
+        var saved = store.save(classifier, descriptor);
+        records.save(ModelRecord.of(saved));
+        return saved;
     }
 
     /** Makes a registered model the one that answers predictions, now and after a restart. */
@@ -75,6 +85,17 @@ public class ModelRegistry {
                 .orElseThrow(() -> new IllegalArgumentException("No model with id " + id));
         serve(descriptor, store.load(descriptor));
         return descriptor;
+    }
+
+    /** A registered model with its classifier: the served one as is, any other loaded from disk. */
+    public ServedModel model(String id) throws IOException {
+        var current = served;
+        if (current != null && current.descriptor().id().equals(id)) {
+            return current;
+        }
+        var descriptor = store.descriptors().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No model with id " + id));
+        return new ServedModel(descriptor, store.load(descriptor));
     }
 
     public Optional<ServedModel> served() {

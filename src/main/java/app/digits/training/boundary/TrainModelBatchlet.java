@@ -1,18 +1,23 @@
 package app.digits.training.boundary;
 
 import app.digits.training.control.ModelTraining;
+import app.digits.training.control.TrainingJobs;
 import app.digits.training.control.TrainingProgress;
 import app.digits.training.control.TrainingRequests;
+import app.digits.training.entity.TrainingRun;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The step of the {@code train-models} job: reads the job's parameters and runs one training. A failure
- * fails the job with its reason and leaves the served model as it was.
+ * The step of the {@code train-models} job: reads the job's parameters and runs the plan under its run
+ * document. A run that ends failed or stopped fails or stops the job with its reason; serving is never
+ * touched unless a better model was trained. {@link #stop()} (the job operator's stop) asks the run to stop
+ * after its current step.
  */
 @Dependent
 @Named("trainModelBatchlet")
@@ -28,16 +33,18 @@ public class TrainModelBatchlet extends AbstractBatchlet {
     TrainingProgress progress;
 
     @Override
-    public String process() throws Exception {
+    public String process() {
         var parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-        try {
-            var descriptor = training.train(TrainingRequests.fromJobParameters(parameters));
-            job.setExitStatus("trained " + descriptor.id());
-            return "COMPLETED";
-        } catch (Exception | Error e) {
-            progress.stopped(TrainingProgress.Stage.FAILED, String.valueOf(e.getMessage()));
-            job.setExitStatus("failed: " + e.getMessage());
-            throw e;
+        var run = training.run(parameters.getProperty(TrainingJobs.RUN_ID), TrainingRequests.fromJobParameters(parameters));
+        job.setExitStatus(run.getStatus().name() + (run.getReason() == null ? "" : ": " + run.getReason()));
+        if (run.getStatus() == TrainingRun.Status.FAILED) {
+            throw new IllegalStateException(run.getReason());
         }
+        return run.getStatus() == TrainingRun.Status.STOPPED ? BatchStatus.STOPPED.name() : BatchStatus.COMPLETED.name();
+    }
+
+    @Override
+    public void stop() {
+        progress.requestStop();
     }
 }

@@ -10,12 +10,13 @@ import java.util.List;
 /**
  * Scores a classifier on labelled images, one prediction at a time as serving does: the confusion matrix
  * (and from it accuracy and F1), which images it got right (for McNemar's test against another model on the
- * same images), and the median time of a single prediction.
+ * same images), what it answered for each (for the gallery of mistakes), and the median time of a single
+ * prediction.
  */
 public final class Evaluation {
 
     /** What a scoring run found. */
-    public record Report(ConfusionMatrix confusion, boolean[] right, double medianLatencyMicros) {
+    public record Report(ConfusionMatrix confusion, boolean[] right, byte[] predictions, double medianLatencyMicros) {
 
         public double accuracy() {
             return confusion.accuracy();
@@ -29,6 +30,11 @@ public final class Evaluation {
             }
             return Base64.getEncoder().encodeToString(bits.toByteArray());
         }
+
+        /** The predicted digit of each image, one byte each, in base64. */
+        public String predictionsAsBase64() {
+            return Base64.getEncoder().encodeToString(predictions);
+        }
     }
 
     private Evaluation() {
@@ -40,6 +46,7 @@ public final class Evaluation {
         }
         var confusion = new ConfusionMatrix();
         var right = new boolean[images.size()];
+        var predictions = new byte[images.size()];
         var nanos = new long[images.size()];
         for (int i = 0; i < images.size(); i++) {
             var image = images.get(i);
@@ -48,9 +55,10 @@ public final class Evaluation {
             nanos[i] = System.nanoTime() - start;
             confusion.add(image.label(), predicted);
             right[i] = predicted == image.label();
+            predictions[i] = (byte) predicted;
         }
         Arrays.sort(nanos);
-        return new Report(confusion, right, nanos[nanos.length / 2] / 1000.0);
+        return new Report(confusion, right, predictions, nanos[nanos.length / 2] / 1000.0);
     }
 
     /** The bits written by {@link Report#rightAsBase64()}, back as booleans. */

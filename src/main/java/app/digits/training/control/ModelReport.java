@@ -29,10 +29,7 @@ public record ModelReport(ModelDescriptor model, List<DigitMetrics> digits, doub
                 intensities[actual][predicted] = Math.sqrt((double) model.confusion()[actual][predicted] / support);
             }
         }
-        var comparison = served.filter(other -> !other.id().equals(model.id()))
-                .filter(other -> other.testCorrect() != null && model.testCorrect() != null && other.testImages() == model.testImages())
-                .map(other -> McNemar.test(Evaluation.rightFromBase64(model.testCorrect(), model.testImages()),
-                        Evaluation.rightFromBase64(other.testCorrect(), other.testImages())));
+        var comparison = served.filter(other -> !other.id().equals(model.id())).flatMap(other -> ModelComparison.compare(model, other));
         return new ModelReport(model, digits, intensities, comparison);
     }
 }

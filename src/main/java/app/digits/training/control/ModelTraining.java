@@ -5,7 +5,11 @@ import app.digits.dataset.entity.LabelledImage;
 import app.digits.dataset.entity.Split;
 import app.digits.drawing.control.LabelledDrawings;
 import app.digits.registry.control.ModelRegistry;
+import app.digits.registry.entity.DigitClassifier;
+import app.digits.registry.entity.GridPoint;
 import app.digits.registry.entity.ModelDescriptor;
+import app.digits.training.entity.TrainingRun;
+import app.digits.training.entity.TrainingRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,36 +19,26 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One training run: read the training images (and, when asked, people's labelled drawings), fit the chosen
- * Smile classifier (MLP, logistic regression, decision tree or random forest), score it on the whole MNIST
- * test set, register it with its sidecar, and serve it when it beats the served model (or when none is
- * served). Progress is reported as it goes. Only one run at a time.
+ * One training run, algorithm after algorithm: tune the hyperparameters by cross-validated grid search on a
+ * subset of the training images, fit on the training images with the best point, score on the whole MNIST
+ * test set, register the model with its sidecar (and in {@code models}). A model that fails is recorded with
+ * its reason and the run goes on with the next. At the end the best new model (by test accuracy or macro F1,
+ * configurable) is served if it beats the served one. The run's document in {@code training_runs} follows
+ * along, so a failed, stopped or interrupted run can be restarted and skip what it already trained. Only one
+ * run at a time.
  */
 @ApplicationScoped
 public class ModelTraining {
 
     private static final Logger LOG = Logger.getLogger(ModelTraining.class.getName());
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
-    /**
-     * What to train on and how: the algorithm, how many MNIST images (and whether people's labelled drawings
-     * join them), the MLP's settings (whose seed also seeds the forest) and the forest's number of trees.
-     */
-    public record Request(Algorithm algorithm, int trainingImages, boolean includeDrawings,
-                          SmileMlpTrainer.Settings settings, int trees) {
-    }
-
-    /** A fitted model with the name and hyperparameters its sidecar records. */
-    private record Fitted(SmileClassifier classifier, String algorithm, Map<String, String> parameters) {
-    }
-
-    private static final double LOGISTIC_LAMBDA = 0.1;
-    private static final int TREE_DEPTH = 20;
 
     @Inject
     MnistReader reader;
@@ -58,71 +52,165 @@ public class ModelTraining {
     @Inject
     TrainingProgress progress;
 
-    public synchronized ModelDescriptor train(Request request) throws IOException {
-        progress.update(TrainingProgress.Stage.READING, 0);
-        var training = new ArrayList<LabelledImage>(reader.read(Split.TRAIN, request.trainingImages()));
+    @Inject
+    TrainingRuns runs;
+
+    @Inject
+    @ConfigProperty(name = "digits.training.promote-by", defaultValue = "accuracy")
+    String promoteBy;
+
+    /** A new run id, in start order: {@code run-20261125-143000-123}. */
+    public static String newRunId() {
+        var now = Instant.now();
+        return "run-" + ID_TIME.format(now) + "-" + String.format("%03d", now.toEpochMilli() % 1000);
+    }
+
+    /** Runs (or resumes) the plan under the run document {@code runId}, creating it if needed. */
+    public synchronized TrainingRun run(String runId, TrainingPlan plan) {
+        var run = runs.findById(runId).orElseGet(() -> TrainingRun.queued(runId,
+                TrainingRequests.asLines(TrainingRequests.toJobParameters(plan)), plan.algorithms().stream().map(Algorithm::key).toList()));
+        run.started();
+        runs.save(run);
+        progress.start(runId, plan.algorithms());
+        try {
+            var training = readTraining(plan);
+            var test = reader.testSet();
+            var trained = new ArrayList<ModelDescriptor>();
+            for (var step : plan.steps()) {
+                if (run.getTrainedAlgorithms().contains(step.algorithm().key())) {
+                    progress.update(step.algorithm(), TrainingProgress.Phase.SKIPPED, 0, 0, 1, "");
+                    continue;
+                }
+                progress.checkStop();
+                try {
+                    var descriptor = trainOne(runId, step, plan, training, test);
+                    trained.add(descriptor);
+                    run.trained(step.algorithm().key(), descriptor.id());
+                } catch (TrainingProgress.RunStopped e) {
+                    throw e;
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    var why = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    LOG.log(Level.WARNING, "Training " + step.algorithm().key() + " failed in " + runId, e);
+                    progress.update(step.algorithm(), TrainingProgress.Phase.FAILED, 0, 0, 1, why);
+                    run.failed(step.algorithm().key(), why);
+                }
+                runs.save(run);
+            }
+            promoteBest(run, trained);
+            var outcome = run.getFailures().isEmpty() ? TrainingRun.Status.COMPLETED : TrainingRun.Status.FAILED;
+            run.ended(outcome, run.getFailures().isEmpty() ? null : String.join("; ", run.getFailures()));
+        } catch (TrainingProgress.RunStopped e) {
+            run.ended(TrainingRun.Status.STOPPED, e.getMessage());
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            LOG.log(Level.WARNING, "Training run " + runId + " failed", e);
+            run.ended(TrainingRun.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            progress.finish(run.getStatus() == TrainingRun.Status.RUNNING ? "failed" : run.getStatus().name().toLowerCase(Locale.ROOT));
+            runs.save(run);
+        }
+        return run;
+    }
+
+    private List<LabelledImage> readTraining(TrainingPlan plan) {
+        var training = new ArrayList<>(reader.read(Split.TRAIN, plan.imagesNeeded()));
+        if (training.size() < plan.cvImages()) {
+            throw new IllegalStateException("Only " + training.size() + " training images are stored; the grid search needs "
+                    + plan.cvImages());
+        }
+        return training;
+    }
+
+    private ModelDescriptor trainOne(String runId, TrainingPlan.Step step, TrainingPlan plan, List<LabelledImage> training,
+                                     List<LabelledImage> test) throws IOException {
+        var algorithm = step.algorithm();
+        var points = step.grid().size();
+        var search = GridSearch.search(training.subList(0, plan.cvImages()), step.grid(), plan.folds(), plan.seed(),
+                searchLearner(algorithm), new GridSearch.Listener() {
+                    @Override
+                    public void pointStarted(int point, int total, Hyperparameters parameters) {
+                        progress.checkStop();
+                        progress.update(algorithm, TrainingProgress.Phase.SEARCHING, point, total, 0, parameters.toString());
+                    }
+
+                    @Override
+                    public void pointDone(int point, int total, GridPoint result) {
+                        progress.update(algorithm, TrainingProgress.Phase.SEARCHING, point, total, 1, parameters(result));
+                    }
+                });
+        var images = new ArrayList<>(training.subList(0, Math.min(step.trainingImages(), training.size())));
         int drawings = 0;
-        if (request.includeDrawings()) {
+        if (plan.includeDrawings()) {
             var labelled = labelledDrawings.asTrainingImages();
             drawings = labelled.size();
-            training.addAll(labelled);
+            images.addAll(labelled);
         }
+        progress.update(algorithm, TrainingProgress.Phase.FITTING, points, points, 0, search.best().toString());
         int fromDrawings = drawings;
-        LOG.info(() -> "Training " + request.algorithm().title() + " on " + training.size() + " images (" + fromDrawings
-                + " of them people's drawings), " + request);
+        LOG.info(() -> "Training " + algorithm.key() + " (" + search.best() + ") on " + images.size() + " images ("
+                + fromDrawings + " of them people's drawings)");
         long start = System.nanoTime();
-        var fitted = fit(request, training);
-        var classifier = fitted.classifier();
+        var classifier = algorithm.learner().fit(images, search.best(), plan.seed(), share -> progress.advance(algorithm, share));
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress.update(TrainingProgress.Stage.SCORING, 90);
-        var test = reader.read(Split.TEST, Split.TEST.mnistSize());
-        var report = Evaluation.evaluate(classifier, test);
-        double accuracy = report.accuracy();
-        var trainedAt = Instant.now();
-        var parameters = new HashMap<>(fitted.parameters());
-        parameters.put("peoplesDrawings", String.valueOf(drawings));
-        var descriptor = registry.register(classifier, new ModelDescriptor(
-                "smile-" + request.algorithm().key() + "-" + ID_TIME.format(trainedAt), fitted.algorithm(), "Smile", parameters,
-                trainedAt.toString(), training.size(), seconds, test.size(), accuracy, report.confusion().macroF1(),
-                report.confusion().counts(), report.rightAsBase64(), report.medianLatencyMicros(), null, 0, null));
-        var served = registry.served();
-        boolean better = served.isEmpty() || accuracy > served.get().descriptor().testAccuracy();
-        if (better) {
-            registry.serve(descriptor, classifier);
-        }
-        progress.stopped(better ? TrainingProgress.Stage.SERVED : TrainingProgress.Stage.KEPT, descriptor.id(),
-                String.format(Locale.ROOT, "%.2f", 100 * accuracy));
-        LOG.info(() -> String.format("Model %s: %.2f%% accuracy on %d MNIST test images, trained in %.0f s%s",
-                descriptor.id(), 100 * accuracy, test.size(), seconds, better ? ", served" : ""));
+        progress.update(algorithm, TrainingProgress.Phase.SCORING, points, points, 0, "");
+        var descriptor = registry.register(classifier, describe(runId, step, search, classifier, images.size(), seconds, drawings, test));
+        progress.update(algorithm, TrainingProgress.Phase.DONE, points, points, 1,
+                String.format(Locale.ROOT, "%.2f", 100 * descriptor.testAccuracy()));
+        LOG.info(() -> String.format("Model %s: %.2f%% accuracy on %d MNIST test images, trained in %.0f s", descriptor.id(),
+                100 * descriptor.testAccuracy(), descriptor.testImages(), descriptor.trainingSeconds()));
         return descriptor;
     }
 
-    private Fitted fit(Request request, List<LabelledImage> training) {
-        var settings = request.settings();
-        return switch (request.algorithm()) {
-            case MLP -> {
-                var epochs = String.valueOf(settings.epochs());
-                progress.update(TrainingProgress.Stage.TRAINING, 5, "1", epochs);
-                var mlp = SmileMlpTrainer.train(training, settings, epoch -> progress.update(TrainingProgress.Stage.TRAINING,
-                        5 + 85 * epoch / settings.epochs(), String.valueOf(Math.min(epoch + 1, settings.epochs())), epochs));
-                yield new Fitted(mlp, "Multilayer perceptron 784-" + settings.hiddenUnits() + "-10", settings.asParameters());
-            }
-            case LOGISTIC_REGRESSION -> {
-                progress.update(TrainingProgress.Stage.TRAINING, 5, "1", "1");
-                yield new Fitted(SmileTrainers.logisticRegression(training, LOGISTIC_LAMBDA), "Logistic regression",
-                        Map.of("lambda", String.valueOf(LOGISTIC_LAMBDA)));
-            }
-            case DECISION_TREE -> {
-                progress.update(TrainingProgress.Stage.TRAINING, 5, "1", "1");
-                yield new Fitted(SmileTrainers.decisionTree(training, TREE_DEPTH), "Decision tree",
-                        Map.of("maxDepth", String.valueOf(TREE_DEPTH)));
-            }
-            case RANDOM_FOREST -> {
-                progress.update(TrainingProgress.Stage.TRAINING, 5, "1", "1");
-                yield new Fitted(SmileTrainers.randomForest(training, request.trees(), settings.seed()),
-                        "Random forest, " + request.trees() + " trees",
-                        Map.of("trees", String.valueOf(request.trees()), "seed", String.valueOf(settings.seed())));
-            }
-        };
+    /** The algorithm's learner, stoppable between epochs during the grid search too. */
+    private Learner searchLearner(Algorithm algorithm) {
+        return (images, parameters, seed, ignored) -> algorithm.learner().fit(images, parameters, seed, share -> progress.checkStop());
+    }
+
+    private static ModelDescriptor describe(String runId, TrainingPlan.Step step, GridSearch.Outcome search,
+                                            DigitClassifier classifier, int images, double seconds, int drawings,
+                                            List<LabelledImage> test) {
+        var report = Evaluation.evaluate(classifier, test);
+        var trainedAt = Instant.now();
+        var parameters = new HashMap<>(search.best().values());
+        parameters.put("peoplesDrawings", String.valueOf(drawings));
+        var algorithm = step.algorithm();
+        return new ModelDescriptor(algorithm.library().toLowerCase(Locale.ROOT) + "-" + algorithm.key().replace("weka-", "") + "-"
+                + ID_TIME.format(trainedAt), algorithm.title(), algorithm.library(), parameters, trainedAt.toString(), images,
+                seconds, test.size(), report.accuracy(), report.confusion().macroF1(), report.confusion().counts(),
+                report.rightAsBase64(), report.medianLatencyMicros(), null, 0, null, runId, search.points(),
+                step.grid().mainAxis(), report.predictionsAsBase64());
+    }
+
+    private static String parameters(GridPoint point) {
+        return String.format(Locale.ROOT, "%s: %.2f %%", new Hyperparameters(point.parameters()), 100 * point.meanAccuracy());
+    }
+
+    private void promoteBest(TrainingRun run, List<ModelDescriptor> trained) throws IOException {
+        var best = trained.stream().max(java.util.Comparator.comparingDouble(this::score));
+        var served = registry.served().map(model -> model.descriptor());
+        if (best.isPresent() && (served.isEmpty() || score(best.get()) > score(served.get()))) {
+            registry.serve(best.get().id());
+            run.promoted(best.get().id());
+        }
+    }
+
+    private double score(ModelDescriptor descriptor) {
+        return "macro-f1".equals(promoteBy) ? descriptor.macroF1() : descriptor.testAccuracy();
+    }
+
+    /** The runs, newest first. */
+    public List<TrainingRun> runs(int limit) {
+        return runs.findAll().sorted(java.util.Comparator.comparing(TrainingRun::getId).reversed()).limit(limit).toList();
+    }
+
+    public Optional<TrainingRun> findRun(String id) {
+        return runs.findById(id);
+    }
+
+    /** Runs left running or queued by a server that stopped are marked interrupted, so they can be restarted. */
+    public void markInterrupted() {
+        runs.findAll().filter(run -> run.getStatus() != null && run.getStatus().active()).forEach(run -> {
+            run.ended(TrainingRun.Status.INTERRUPTED, "the server stopped during the run");
+            runs.save(run);
+        });
     }
 }

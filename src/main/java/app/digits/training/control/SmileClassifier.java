@@ -11,29 +11,37 @@ import smile.data.type.StructType;
  * prediction, and reads each model's posterior probabilities (a model without them gets all the weight on
  * its answer). Smile's models come in two shapes: vector models (MLP, logistic regression) take the 784
  * values as they are; table models (decision tree, random forest) take a row of a data frame, so the
- * adapter keeps the column schema they were trained with. Smile keeps per-call buffers thread-local, so one
- * instance serves concurrent requests.
+ * adapter keeps the column schema they were trained with. Vector models may see PCA features instead of
+ * pixels (the SVM and k-nearest neighbours): the adapter then carries the projection. Smile keeps per-call
+ * buffers thread-local, so one instance serves concurrent requests.
  */
 public final class SmileClassifier implements DigitClassifier {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     private final Classifier<double[]> vectorModel;
     private final DataFrameClassifier tableModel;
     private final StructType columns;
+    private final PcaProjection projection;
 
-    private SmileClassifier(Classifier<double[]> vectorModel, DataFrameClassifier tableModel, StructType columns) {
+    private SmileClassifier(Classifier<double[]> vectorModel, DataFrameClassifier tableModel, StructType columns,
+                            PcaProjection projection) {
         this.vectorModel = vectorModel;
         this.tableModel = tableModel;
         this.columns = columns;
+        this.projection = projection;
     }
 
     static SmileClassifier ofVectors(Classifier<double[]> model) {
-        return new SmileClassifier(model, null, null);
+        return new SmileClassifier(model, null, null, null);
+    }
+
+    static SmileClassifier ofProjected(Classifier<double[]> model, PcaProjection projection) {
+        return new SmileClassifier(model, null, null, projection);
     }
 
     static SmileClassifier ofTable(DataFrameClassifier model, StructType columns) {
-        return new SmileClassifier(null, model, columns);
+        return new SmileClassifier(null, model, columns, null);
     }
 
     @Override
@@ -41,7 +49,7 @@ public final class SmileClassifier implements DigitClassifier {
         var features = features(pixels);
         var probabilities = new double[10];
         if (vectorModel != null) {
-            answer(vectorModel, features, probabilities);
+            answer(vectorModel, projection == null ? features : projection.apply(features), probabilities);
         } else {
             answer(tableModel, Tuple.of(features, columns), probabilities);
         }

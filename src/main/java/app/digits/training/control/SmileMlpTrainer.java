@@ -53,7 +53,7 @@ public final class SmileMlpTrainer {
         }
         var random = new Random(settings.seed());
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            shuffle(order, random);
+            Shuffle.inPlace(order, random);
             for (int from = 0; from < n; from += settings.batchSize()) {
                 int size = Math.min(settings.batchSize(), n - from);
                 var batchX = new double[size][];
@@ -67,14 +67,5 @@ public final class SmileMlpTrainer {
             epochDone.accept(epoch);
         }
         return SmileClassifier.ofVectors(network);
-    }
-
-    private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = values[i];
-            values[i] = values[j];
-            values[j] = swap;
-        }
     }
 }

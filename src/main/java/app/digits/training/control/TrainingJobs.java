@@ -1,28 +1,72 @@
 package app.digits.training.control;
 
 import app.digits.platform.control.ProblemException;
+import app.digits.training.entity.TrainingRun;
+import app.digits.training.entity.TrainingRuns;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Starts the {@code train-models} batch job, one run at a time, and tells where the current run stands. */
+/**
+ * Starts, restarts and stops the {@code train-models} batch job, one run at a time. A run is recorded in
+ * {@code training_runs} before its job starts, so it shows up at once; a restart starts a new job execution
+ * on the same run document with the same parameters, and the run skips the models it already trained.
+ */
 @ApplicationScoped
 public class TrainingJobs {
 
     public static final String JOB = "train-models";
+    public static final String RUN_ID = "runId";
 
     @Inject
     TrainingProgress progress;
 
-    public synchronized long start(ModelTraining.Request request) {
-        if (progress.current().running()) {
-            throw new ProblemException(409, "Conflict", "A training run is already going: " + progress.current().message());
-        }
-        progress.update(TrainingProgress.Stage.READING, 0);
-        return BatchRuntime.getJobOperator().start(JOB, TrainingRequests.toJobParameters(request));
+    @Inject
+    TrainingRuns runs;
+
+    public synchronized String start(TrainingPlan plan) {
+        refuseWhileRunning();
+        var parameters = TrainingRequests.toJobParameters(plan);
+        var run = TrainingRun.queued(ModelTraining.newRunId(), TrainingRequests.asLines(parameters),
+                plan.algorithms().stream().map(Algorithm::key).toList());
+        runs.save(run);
+        launch(run);
+        return run.getId();
     }
 
-    public TrainingProgress.Step current() {
+    public synchronized String restart(String runId) {
+        refuseWhileRunning();
+        var run = runs.findById(runId).orElseThrow(() -> ProblemException.notFound("No training run " + runId));
+        if (!run.getStatus().restartable()) {
+            throw new ProblemException(409, "Conflict", "Run " + runId + " is " + run.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": only failed, stopped or interrupted runs can be restarted");
+        }
+        launch(run);
+        return runId;
+    }
+
+    /** Asks the running run to stop after the current step (an epoch, a grid point or a fit). */
+    public void stop() {
+        if (!progress.current().running()) {
+            throw new ProblemException(409, "Conflict", "No training run is going");
+        }
+        progress.requestStop();
+    }
+
+    public TrainingProgress.Snapshot current() {
         return progress.current();
+    }
+
+    private void launch(TrainingRun run) {
+        var parameters = TrainingRequests.fromLines(run.getParameters());
+        parameters.setProperty(RUN_ID, run.getId());
+        progress.start(run.getId(), TrainingRequests.fromJobParameters(parameters).algorithms());
+        BatchRuntime.getJobOperator().start(JOB, parameters);
+    }
+
+    private void refuseWhileRunning() {
+        if (progress.current().running()) {
+            throw new ProblemException(409, "Conflict", "Training run " + progress.current().runId() + " is still going");
+        }
     }
 }

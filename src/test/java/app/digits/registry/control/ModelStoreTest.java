@@ -30,7 +30,7 @@ class ModelStoreTest {
 
     private static ModelDescriptor descriptor(String id, double accuracy) {
         return new ModelDescriptor(id, "constant", "none", Map.of("k", "v"), "2026-01-01T00:00:00Z", 10, 1.5, 5,
-                accuracy, 0.4, new int[10][10], "AQ", 12.5, null, 0, null);
+                accuracy, 0.4, new int[10][10], "AQ", 12.5, null, 0, null, "run", java.util.List.of(), null, null);
     }
 
     @Test

@@ -32,28 +32,34 @@ class SmileTrainersTest {
 
     @Test
     void aDecisionTreeLearnsSeparableDigits() {
-        assertLearns(SmileTrainers.decisionTree(SmileMlpTrainerTest.bands(20, 1), 20));
+        assertLearns(SmileTrainers.decisionTree(SmileMlpTrainerTest.bands(20, 1), 20, 5));
     }
 
     @Test
     void aRandomForestLearnsSeparableDigitsAndSurvivesTheModelStore() throws IOException {
-        var forest = SmileTrainers.randomForest(SmileMlpTrainerTest.bands(20, 1), 10, 7);
+        var forest = SmileTrainers.randomForest(SmileMlpTrainerTest.bands(20, 1), 10, 28, 7);
         assertLearns(forest);
 
         var store = new ModelStore(models);
         var saved = store.save(forest, new ModelDescriptor("forest", "Random forest, 10 trees", "Smile", Map.of(),
-                "2026-01-01T00:00:00Z", 200, 1, 100, 0.9, 0.9, new int[10][10], "", 1, null, 0, null));
+                "2026-01-01T00:00:00Z", 200, 1, 100, 0.9, 0.9, new int[10][10], "", 1, null, 0, null, "run", java.util.List.of(), null, null));
         var probe = SmileMlpTrainerTest.bands(1, 5).get(3).pixels();
         assertArrayEquals(forest.probabilities(probe), store.load(saved).probabilities(probe), 1e-12);
     }
 
     @Test
-    void algorithmsAreNamedForFormsAndJobParameters() {
-        assertEquals(Algorithm.RANDOM_FOREST, Algorithm.parse("random-forest"));
+    void anSvmOnPcaFeaturesLearnsSeparableDigits() {
+        assertLearns(SmileTrainers.svm(SmileMlpTrainerTest.bands(20, 1), 20, 10, 0.05));
+    }
+
+    @Test
+    void nearestNeighboursOnPcaFeaturesLearnSeparableDigits() {
+        assertLearns(SmileTrainers.knn(SmileMlpTrainerTest.bands(20, 1), 20, 3));
+    }
+
+    @Test
+    void pcaDimensionsOutsideThePixelCountAreRefused() {
         assertEquals(400, org.junit.jupiter.api.Assertions.assertThrows(app.digits.platform.control.ProblemException.class,
-                () -> Algorithm.parse("svm")).status());
-        var request = TrainingRequests.of(Algorithm.DECISION_TREE, 500, 2, 64, 30, true, 9);
-        var back = TrainingRequests.fromJobParameters(TrainingRequests.toJobParameters(request));
-        assertEquals(request, back);
+                () -> SmileTrainers.knn(SmileMlpTrainerTest.bands(5, 1), 0, 3)).status());
     }
 }

@@ -1,0 +1,45 @@
+package app.digits.admin.control;
+
+import app.digits.dataset.entity.LabelledImage;
+import app.digits.imaging.control.PngImages;
+import app.digits.registry.entity.ModelDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gallery of a model's mistakes on the MNIST test set, a page at a time: each test image it got wrong,
+ * with its true and predicted digit, read from the answers the model's sidecar kept (no need to load the
+ * model). Optionally only the images of one true digit.
+ */
+public final class Mistakes {
+
+    /** One wrong answer: the test image (as a PNG data URL), where it sits in the test set, and the two digits. */
+    public record Mistake(int index, String image, int actual, int predicted) {
+    }
+
+    /** A page of mistakes and how many there are in all. */
+    public record Page(List<Mistake> mistakes, int page, int pages, int total) {
+    }
+
+    private Mistakes() {
+    }
+
+    public static Page of(ModelDescriptor model, List<LabelledImage> test, Integer digit, int page, int size) {
+        var predictions = model.predictions();
+        var wrong = new ArrayList<Integer>();
+        if (predictions.length == test.size()) {
+            for (int i = 0; i < predictions.length; i++) {
+                int actual = test.get(i).label();
+                if (predictions[i] != actual && (digit == null || digit == actual)) {
+                    wrong.add(i);
+                }
+            }
+        }
+        int pages = Math.max(1, (wrong.size() + size - 1) / size);
+        int current = Math.clamp(page, 1, pages);
+        var shown = wrong.subList(Math.min(wrong.size(), (current - 1) * size), Math.min(wrong.size(), current * size)).stream()
+                .map(i -> new Mistake(i, PngImages.dataUrl(PngImages.greyLevels(test.get(i).pixels(), 28)), test.get(i).label(), predictions[i]))
+                .toList();
+        return new Page(shown, current, pages, wrong.size());
+    }
+}

@@ -1,0 +1,146 @@
+package app.digits.analysis.control;
+
+import app.digits.platform.control.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * Every figure of the analysis by name, as PNG (digit sheets) or SVG (charts), for the pages, the slides and
+ * the report alike. Titles are language-neutral (digits, arrows, percentages) so one figure serves French and
+ * English readers. Each figure comes with a version for HTTP caching: the stored counts and the model.
+ */
+@ApplicationScoped
+public class Figures {
+
+    /** A rendered figure. */
+    public record Figure(String contentType, byte[] body) {
+    }
+
+    public static final List<String> NAMES = List.of("image", "digits", "digit", "blank", "suspicious", "means", "balance", "intensity", "ink",
+            "right", "wrong", "recall", "pair");
+
+    private static final int SCALE = 3;
+
+    @Inject
+    Analysis analysis;
+
+    /** The figure {@code name}: {@code index} picks the training image, {@code digit} the digit, {@code model} the model. */
+    public Figure render(String name, int index, int digit, String model) {
+        return switch (name) {
+            case "image" -> png(List.of(DigitSheet.Tile.of(analysis.image(index).pixels(),
+                    "#" + index + ": " + analysis.image(index).label())), 1, 6);
+            case "digits" -> png(IntStream.range(0, 10).mapToObj(d -> DigitSheet.Tile.of(analysis.firstOf(d, 1).getFirst().pixels(),
+                    String.valueOf(d))).toList(), 10, SCALE);
+            case "digit" -> png(analysis.firstOf(digit, 9).stream().map(image -> DigitSheet.Tile.of(image.pixels(), String.valueOf(digit)))
+                    .toList(), 9, SCALE);
+            case "blank" -> png(nearBlankTiles(), 12, SCALE);
+            case "suspicious" -> png(suspiciousTiles(), 8, SCALE);
+            case "means" -> {
+                var means = analysis.means();
+                yield png(IntStream.range(0, 10).mapToObj(d -> new DigitSheet.Tile(means[d], "mean " + d)).toList(), 10, SCALE);
+            }
+            case "balance" -> svg(balance());
+            case "intensity" -> svg(intensity());
+            case "ink" -> svg(ink());
+            case "right" -> png(analysis.errors(model).right().stream().limit(12)
+                    .map(e -> DigitSheet.Tile.of(e.image().pixels(), "→ " + e.predicted())).toList(), 12, SCALE);
+            case "wrong" -> png(wrongTiles(model), 8, SCALE);
+            case "recall" -> svg(recall(model));
+            case "pair" -> png(pairTiles(model, digit), 5, SCALE);
+            default -> throw ProblemException.notFound("No figure " + name + ": use one of " + NAMES);
+        };
+    }
+
+    private List<DigitSheet.Tile> nearBlankTiles() {
+        var nearBlank = analysis.facts().nearBlank();
+        if (nearBlank.isEmpty()) {
+            throw ProblemException.notFound("No near-blank training image");
+        }
+        return nearBlank.stream().limit(24).map(i -> DigitSheet.Tile.of(analysis.image(i).pixels(), "#" + i + ": " + analysis.image(i).label()))
+                .toList();
+    }
+
+    private List<DigitSheet.Tile> suspiciousTiles() {
+        var suspicious = analysis.suspiciousLabels();
+        if (suspicious.isEmpty()) {
+            throw ProblemException.notFound("The served model contradicts no training label with 99 % confidence");
+        }
+        return suspicious.stream().limit(24).map(e -> DigitSheet.Tile.of(e.image().pixels(),
+                String.format(Locale.ROOT, "#%d: %d→%d", e.index(), e.image().label(), e.predicted()))).toList();
+    }
+
+    private List<DigitSheet.Tile> wrongTiles(String model) {
+        var wrong = analysis.errors(model).wrong();
+        if (wrong.isEmpty()) {
+            throw ProblemException.notFound("This model kept no answers to show mistakes from");
+        }
+        return wrong.stream().map(e -> DigitSheet.Tile.of(e.image().pixels(),
+                String.format(Locale.ROOT, "%d→%d %.0f%%", e.image().label(), e.predicted(), 100 * e.confidence()))).toList();
+    }
+
+    /** For confusion {@code rank} (0 = the most frequent): both digits' mean images, then up to three mistakes. */
+    private List<DigitSheet.Tile> pairTiles(String model, int rank) {
+        var errors = analysis.errors(model);
+        if (rank < 0 || rank >= errors.confusions().size()) {
+            throw ProblemException.notFound("No confusion of rank " + rank);
+        }
+        var confusion = errors.confusions().get(rank);
+        var means = analysis.means();
+        var tiles = new ArrayList<DigitSheet.Tile>();
+        tiles.add(new DigitSheet.Tile(means[confusion.actual()], "mean " + confusion.actual()));
+        tiles.add(new DigitSheet.Tile(means[confusion.predicted()], "mean " + confusion.predicted()));
+        errors.wrong().stream().filter(e -> e.image().label() == confusion.actual() && e.predicted() == confusion.predicted()).limit(3)
+                .forEach(e -> tiles.add(DigitSheet.Tile.of(e.image().pixels(), confusion.actual() + "→" + confusion.predicted())));
+        return tiles;
+    }
+
+    private String balance() {
+        var facts = analysis.facts();
+        return BarChart.svg("Images per digit", digits(), List.of(new BarChart.Series("train", share(facts.trainCounts())),
+                new BarChart.Series("test", share(facts.testCounts()))), "digit", v -> String.format(Locale.ROOT, "%.0f %%", 100 * v));
+    }
+
+    private String intensity() {
+        var facts = analysis.facts();
+        var bins = IntStream.range(0, DatasetFacts.INTENSITY_BINS)
+                .mapToObj(b -> String.valueOf(b * 256 / DatasetFacts.INTENSITY_BINS)).toList();
+        return BarChart.svg("Share of pixels by grey level (training set)", bins,
+                List.of(new BarChart.Series("pixels", facts.intensityShares())), "grey level (0 = blank, 255 = ink)",
+                v -> String.format(Locale.ROOT, "%.0f %%", 100 * v));
+    }
+
+    private String ink() {
+        var facts = analysis.facts();
+        return BarChart.svg("Ink per image (pixels ≥ " + DatasetFacts.INK + ")", digits(),
+                List.of(new BarChart.Series("mean", facts.meanInk()), new BarChart.Series("standard deviation", facts.inkDeviation())),
+                "digit", v -> String.format(Locale.ROOT, "%.0f", v));
+    }
+
+    private String recall(String model) {
+        return BarChart.svg("Recall per digit on the MNIST test set", digits(),
+                List.of(new BarChart.Series("recall", analysis.errors(model).recall())), "digit",
+                v -> String.format(Locale.ROOT, "%.0f %%", 100 * v));
+    }
+
+    private static List<String> digits() {
+        return IntStream.range(0, 10).mapToObj(String::valueOf).toList();
+    }
+
+    private static double[] share(int[] counts) {
+        double total = Math.max(1, IntStream.of(counts).sum());
+        return IntStream.of(counts).mapToDouble(c -> c / total).toArray();
+    }
+
+    private static Figure png(List<DigitSheet.Tile> tiles, int columns, int scale) {
+        return new Figure("image/png", DigitSheet.png(DigitSheet.draw(tiles, columns, scale)));
+    }
+
+    private static Figure svg(String markup) {
+        return new Figure("image/svg+xml", markup.getBytes(StandardCharsets.UTF_8));
+    }
+}

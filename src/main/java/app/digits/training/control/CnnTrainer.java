@@ -1,0 +1,144 @@
+package app.digits.training.control;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import app.digits.dataset.entity.LabelledImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.logging.Logger;
+
+/**
+ * Trains the CNN with DJL on PyTorch (CPU): Adam with a cosine-decaying learning rate, mini-batches of
+ * randomly shifted images, a seeded run. A tenth of the training images (at most 2,000) is held out to pick
+ * the best epoch, whose weights are kept; an epoch whose loss is not a finite number ends training (the
+ * weights fall back to the best epoch), because a diverged network would otherwise be saved as the result.
+ */
+public final class CnnTrainer {
+
+    private static final Logger LOG = Logger.getLogger(CnnTrainer.class.getName());
+    private static final int MAX_SHIFT = 2;
+    private static final int SCORING_BATCH = 500;
+
+    /** The hyperparameters of one run. */
+    public record Settings(CnnNetwork network, int epochs, int batchSize, float learningRate, boolean shifts) {
+    }
+
+    private CnnTrainer() {
+    }
+
+    public static CnnClassifier train(List<LabelledImage> images, Settings settings, long seed, Learner.Progress progress) {
+        DjlRuntime.prepare();
+        var random = new Random(seed);
+        var order = Shuffle.permutation(images.size(), random);
+        int held = Math.min(2_000, images.size() / 10);
+        var validation = new ArrayList<LabelledImage>();
+        var training = new ArrayList<LabelledImage>();
+        for (int i = 0; i < order.length; i++) {
+            (i < held ? validation : training).add(images.get(order[i]));
+        }
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        int batches = (training.size() + settings.batchSize() - 1) / settings.batchSize();
+        var optimizer = Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(settings.learningRate())
+                .optFinalValue(settings.learningRate() / 50).setMaxUpdates(Math.max(1, batches * settings.epochs())).build()).build();
+        var config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
+        try (var model = Model.newInstance("cnn", "PyTorch")) {
+            model.setBlock(settings.network().build());
+            try (var trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(settings.batchSize(), 1, CnnInputs.SIDE, CnnInputs.SIDE));
+                var best = new BestEpoch();
+                for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                    double loss = epoch(trainer, training, settings, random);
+                    double accuracy = held == 0 || !Double.isFinite(loss) ? epoch : accuracy(trainer, validation);
+                    int done = epoch;
+                    if (!best.offer(epoch, loss, accuracy, () -> weights(model))) {
+                        LOG.warning(() -> "CNN loss diverged in epoch " + done + ": keeping the best earlier epoch");
+                        break;
+                    }
+                    LOG.info(() -> String.format("CNN epoch %d: loss %.4f, held-out accuracy %.4f", done, loss, accuracy));
+                    progress.done((double) epoch / settings.epochs());
+                }
+                LOG.info(() -> "CNN keeps epoch " + best.epoch());
+                return new CnnClassifier(settings.network(), best.weights());
+            }
+        }
+    }
+
+    private static double epoch(Trainer trainer, List<LabelledImage> training, Settings settings, Random random) {
+        var order = Shuffle.permutation(training.size(), random);
+        double lossSum = 0;
+        int batches = 0;
+        for (int from = 0; from < order.length; from += settings.batchSize()) {
+            int size = Math.min(settings.batchSize(), order.length - from);
+            var pixels = new float[size * LabelledImage.PIXELS];
+            var labels = new float[size];
+            for (int i = 0; i < size; i++) {
+                var image = training.get(order[from + i]);
+                int dx = settings.shifts() ? random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT : 0;
+                int dy = settings.shifts() ? random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT : 0;
+                CnnInputs.shifted(image.pixels(), dx, dy, pixels, i * LabelledImage.PIXELS);
+                labels[i] = image.label();
+            }
+            try (NDManager batch = trainer.getManager().newSubManager();
+                 var collector = trainer.newGradientCollector()) {
+                var x = batch.create(pixels, new Shape(size, 1, CnnInputs.SIDE, CnnInputs.SIDE));
+                var y = batch.create(labels, new Shape(size));
+                var predictions = trainer.forward(new NDList(x));
+                var loss = trainer.getLoss().evaluate(new NDList(y), predictions);
+                collector.backward(loss);
+                lossSum += loss.getFloat();
+                batches++;
+            }
+            trainer.step();
+            if (!Double.isFinite(lossSum)) {
+                return lossSum;
+            }
+        }
+        return lossSum / Math.max(1, batches);
+    }
+
+    private static double accuracy(Trainer trainer, List<LabelledImage> images) {
+        int right = 0;
+        for (int from = 0; from < images.size(); from += SCORING_BATCH) {
+            int size = Math.min(SCORING_BATCH, images.size() - from);
+            var pixels = new float[size * LabelledImage.PIXELS];
+            for (int i = 0; i < size; i++) {
+                CnnInputs.shifted(images.get(from + i).pixels(), 0, 0, pixels, i * LabelledImage.PIXELS);
+            }
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                var x = batch.create(pixels, new Shape(size, 1, CnnInputs.SIDE, CnnInputs.SIDE));
+                var predicted = trainer.getModel().getBlock().forward(new ParameterStore(batch, false), new NDList(x), false)
+                        .singletonOrThrow().argMax(1).toLongArray();
+                for (int i = 0; i < size; i++) {
+                    if (predicted[i] == images.get(from + i).label()) {
+                        right++;
+                    }
+                }
+            }
+        }
+        return (double) right / images.size();
+    }
+
+    private static byte[] weights(Model model) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new DataOutputStream(bytes)) {
+            model.getBlock().saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

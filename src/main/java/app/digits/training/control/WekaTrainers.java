@@ -1,0 +1,47 @@
+package app.digits.training.control;
+
+import app.digits.dataset.entity.LabelledImage;
+import java.util.List;
+import weka.classifiers.Classifier;
+import weka.classifiers.trees.J48;
+import weka.classifiers.trees.RandomForest;
+import weka.core.DenseInstance;
+
+/**
+ * Weka's decision tree (J48, its C4.5) and random forest on the 784 grey levels, for comparison with Smile's
+ * implementations of the same ideas. Each returns the Weka adapter, ready to score and serve. The forest is
+ * seeded and uses both cores.
+ */
+public final class WekaTrainers {
+
+    private WekaTrainers() {
+    }
+
+    public static WekaClassifier j48(List<LabelledImage> images, double confidenceFactor, int minNumObj) {
+        var tree = new J48();
+        tree.setConfidenceFactor((float) confidenceFactor);
+        tree.setMinNumObj(minNumObj);
+        return fit(tree, images);
+    }
+
+    public static WekaClassifier randomForest(List<LabelledImage> images, int trees, long seed) {
+        var forest = new RandomForest();
+        forest.setNumIterations(trees);
+        forest.setSeed((int) seed);
+        forest.setNumExecutionSlots(Runtime.getRuntime().availableProcessors());
+        return fit(forest, images);
+    }
+
+    private static WekaClassifier fit(Classifier classifier, List<LabelledImage> images) {
+        var data = WekaClassifier.header(images.size());
+        for (var image : images) {
+            data.add(new DenseInstance(1.0, WekaClassifier.values(image.pixels(), image.label())));
+        }
+        try {
+            classifier.buildClassifier(data);
+        } catch (Exception e) {
+            throw new IllegalStateException("Weka could not train " + classifier.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        return new WekaClassifier(classifier, new weka.core.Instances(data, 0));
+    }
+}

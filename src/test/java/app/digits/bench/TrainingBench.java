@@ -1,0 +1,67 @@
+package app.digits.bench;
+
+import app.digits.dataset.control.IdxFormat;
+import app.digits.dataset.entity.LabelledImage;
+import app.digits.training.control.Algorithm;
+import app.digits.training.control.Evaluation;
+import app.digits.training.control.GridSearch;
+import app.digits.training.control.Hyperparameters;
+import app.digits.registry.entity.GridPoint;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Benchmark of one algorithm without the server: reads MNIST from the IDX files, runs the grid search and the
+ * final fit as a training run would, and prints the CV table, the fit time and the test accuracy. Run with
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.digits.bench.TrainingBench
+ * -Dexec.args="cnn 60000 none"} (algorithm, training images, grid size or a grid spec; optional 4th: CV images).
+ */
+public final class TrainingBench {
+
+    private TrainingBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        var algorithm = Algorithm.parse(args[0]);
+        int images = Integer.parseInt(args[1]);
+        var grid = args.length > 2 && args[2].contains("=") ? algorithm.grid(args[2])
+                : algorithm.grid(Algorithm.GridSize.parse(args.length > 2 ? args[2] : "none"));
+        int cvImages = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
+        var mnist = Path.of(System.getProperty("digits.mnist.dir", "data/mnist"));
+        var train = read(mnist, "train").subList(0, images);
+        var test = read(mnist, "t10k");
+        long start = System.nanoTime();
+        var search = GridSearch.search(train.subList(0, Math.min(cvImages, train.size())), grid, 3, 42, algorithm.learner(),
+                new GridSearch.Listener() {
+                    @Override
+                    public void pointStarted(int point, int total, Hyperparameters parameters) {
+                    }
+
+                    @Override
+                    public void pointDone(int point, int total, GridPoint result) {
+                        System.out.printf("grid %d/%d %s: %.4f ± %.4f (%.1f s)%n", point, total, result.parameters(),
+                                result.meanAccuracy(), result.stdAccuracy(), result.seconds());
+                    }
+                });
+        double searchSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        var classifier = algorithm.learner().fit(train, search.best(), 42,
+                share -> System.out.printf("fit %.0f %%%n", 100 * share));
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        var report = Evaluation.evaluate(classifier, test);
+        double scoreSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s %s on %d images: search %.0f s, fit %.0f s, scoring %.0f s (median %.0f µs), test accuracy %.4f%n",
+                algorithm.key(), search.best(), train.size(), searchSeconds, fitSeconds, scoreSeconds,
+                report.medianLatencyMicros(), report.accuracy());
+    }
+
+    private static List<LabelledImage> read(Path mnist, String prefix) throws IOException {
+        try (var images = new FileInputStream(mnist.resolve(prefix + "-images-idx3-ubyte").toFile());
+             var labels = new FileInputStream(mnist.resolve(prefix + "-labels-idx1-ubyte").toFile())) {
+            return IdxFormat.read(images, labels);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package app.digits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The training job on Payara Micro: the whole job (all nine algorithms, grid search with cross-validation)
+ * on a small subset, with the run and its models stored in MongoDB, the comparison table, a model's grid
+ * search and mistakes, and the hot swap; a failing model that fails its run, which restarts without
+ * retraining what it already trained; promotion of a better model; and a run started from the dashboard in
+ * Chromium, followed live to its end.
+ */
+class TrainingIT extends BrowserTest {
+
+    private static final String CREDENTIALS = "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes());
+    private static final String SMALL_GRIDS = """
+            {"cnn": "epochs=3;batchSize=32;learningRate=0.005;filters1=8;filters2=16;hiddenUnits=32", "mlp": "epochs=2;hiddenUnits=32,64",
+             "svm": "C=10;gamma=0.0125,0.025", "knn": "k=1,3", "random-forest": "trees=10,20",
+             "weka-random-forest": "trees=10,20", "logistic-regression": "lambda=0.1,1",
+             "weka-j48": "confidenceFactor=0.1,0.25", "decision-tree": "maxDepth=10,20"}""";
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
+        return client.send(request.header("Authorization", CREDENTIALS).header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> adminPost(String path, String json) throws Exception {
+        return admin(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private String servedModelId() throws Exception {
+        var matcher = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(Server.get(base.resolve("health/ready")).body());
+        assertTrue(matcher.find());
+        return matcher.group(1);
+    }
+
+    private void serve(String id) throws Exception {
+        var served = admin(HttpRequest.newBuilder(base.resolve("admin/serve")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("id=" + id, StandardCharsets.UTF_8)));
+        assertEquals(303, served.statusCode(), served.body());
+    }
+
+    /** Starts a run once no other is going, and waits for its end; returns the stored run. */
+    private Map<String, Object> runToEnd(String order) throws Exception {
+        awaitNoRun();
+        var started = adminPost("api/admin/trainings", order);
+        assertEquals(202, started.statusCode(), started.body());
+        var runId = (String) Server.json(started).get("runId");
+        awaitNoRun();
+        return run(runId);
+    }
+
+    private Map<String, Object> run(String runId) throws Exception {
+        var run = admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings/" + runId)));
+        assertEquals(200, run.statusCode(), run.body());
+        return Server.json(run);
+    }
+
+    private void awaitNoRun() throws Exception {
+        var deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (Instant.now().isBefore(deadline)) {
+            var current = Server.json(admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings/current"))));
+            if (!Boolean.TRUE.equals(current.get("running"))) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the training run did not end in time");
+    }
+
+    @Test
+    void theWholeJobTrainsEveryAlgorithmStoresItsRunAndModelsAndAnyModelCanBeServed() throws Exception {
+        var before = servedModelId();
+        var run = runToEnd("{\"cvImages\": 600, \"trainingImages\": 1500, \"folds\": 3, \"grids\": " + SMALL_GRIDS + "}");
+        assertEquals("COMPLETED", run.get("status"), run.toString());
+        var modelIds = (List<?>) run.get("modelIds");
+        assertEquals(9, modelIds.size(), run.toString());
+        assertEquals(List.of("cnn", "svm", "mlp", "knn", "random-forest", "weka-random-forest", "logistic-regression", "weka-j48",
+                "decision-tree"), run.get("trainedAlgorithms"));
+        assertEquals(before, servedModelId(), "models fitted on 1,500 images do not beat the served one");
+
+        var table = Server.JSON.fromJson(admin(HttpRequest.newBuilder(base.resolve("api/admin/models?sort=latency&dir=asc"))).body(),
+                List.class);
+        var rows = ((List<Map<String, Object>>) table).stream().filter(row -> modelIds.contains(row.get("id"))).toList();
+        assertEquals(9, rows.size());
+        for (var row : rows) {
+            assertTrue(((Number) row.get("testAccuracy")).doubleValue() > 0.6, row.toString());
+            assertNotNull(row.get("pValueAgainstBest"), "McNemar against the best model: " + row);
+        }
+        var latencies = rows.stream().map(row -> ((Number) row.get("medianLatencyMicros")).doubleValue()).toList();
+        assertEquals(latencies.stream().sorted().toList(), latencies, "sorted by latency, ascending");
+        assertTrue(rows.stream().anyMatch(row -> "DJL".equals(row.get("library"))) && rows.stream().anyMatch(row -> "Weka".equals(row.get("library"))));
+
+        try (var mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getProperty("digits.it.mongo-port", "27917"))) {
+            var database = mongo.getDatabase("digits");
+            assertEquals(9, database.getCollection("models").countDocuments(Filters.eq("runId", run.get("id"))));
+            var stored = database.getCollection("training_runs").find(Filters.eq("_id", run.get("id"))).first();
+            assertNotNull(stored);
+            assertEquals("COMPLETED", stored.getString("status"));
+        }
+
+        var svm = (String) modelIds.get(1);
+        var page = admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + svm))).body();
+        assertTrue(page.contains("<svg") && page.contains("gamma"), "the grid search plot");
+        assertEquals(2, Pattern.compile("<td class=\"number-cell\">0\\.0(125|25)</td>").matcher(page).results().count(), "two grid rows");
+        assertTrue(page.contains("class=\"mnist\""), "the gallery of mistakes");
+        var threes = admin(HttpRequest.newBuilder(base.resolve("admin/model/mistakes?id=" + svm + "&digit=3"))).body();
+        var labels = Pattern.compile("true (\\d), read (\\d)</span>").matcher(threes).results().toList();
+        assertTrue(!labels.isEmpty() && labels.stream().allMatch(m -> m.group(1).equals("3") && !m.group(2).equals("3")), threes);
+
+        serve(svm);
+        var prediction = Server.json(Server.post(base.resolve("api/predictions"), "application/json",
+                ("{\"pixels\":" + Arrays.toString(IntStream.range(0, 784).map(i -> i % 200).toArray()) + "}").getBytes()));
+        assertEquals(svm, prediction.get("modelId"), "predictions use the model served a moment ago");
+        serve(before);
+        assertEquals(before, servedModelId());
+    }
+
+    @Test
+    void aFailingModelFailsItsRunWhichRestartsWithoutRetrainingAndABetterModelIsPromoted() throws Exception {
+        var before = servedModelId();
+        var failed = runToEnd("{\"algorithms\": [\"decision-tree\", \"knn\"], \"gridSize\": \"none\", \"cvImages\": 300,"
+                + " \"trainingImages\": 500, \"grids\": {\"knn\": \"pca=900\"}}");
+        assertEquals("FAILED", failed.get("status"));
+        assertTrue(failed.get("reason").toString().startsWith("knn: ProblemException: PCA dimensions"), failed.toString());
+        assertEquals(1, ((List<?>) failed.get("modelIds")).size());
+        assertEquals(before, servedModelId(), "a failed run leaves serving alone");
+
+        var runId = (String) failed.get("id");
+        assertEquals(202, adminPost("api/admin/trainings/" + runId + "/restart", "").statusCode());
+        awaitNoRun();
+        var again = run(runId);
+        assertEquals(2, ((Number) again.get("attempts")).intValue());
+        assertEquals("FAILED", again.get("status"));
+        assertEquals(failed.get("modelIds"), again.get("modelIds"), "the tree is not trained twice");
+
+        var tree = (String) ((List<?>) failed.get("modelIds")).get(0);
+        serve(tree);
+        var better = runToEnd("{\"algorithms\": [\"mlp\"], \"gridSize\": \"none\", \"cvImages\": 300, \"trainingImages\": 3000}");
+        assertEquals("COMPLETED", better.get("status"));
+        var mlp = (String) ((List<?>) better.get("modelIds")).get(0);
+        assertEquals(mlp, better.get("promotedModelId"));
+        assertEquals(mlp, servedModelId(), "the better model was hot-swapped in");
+        assertEquals(409, adminPost("api/admin/trainings/" + better.get("id") + "/restart", "").statusCode());
+        assertEquals(404, adminPost("api/admin/trainings/run-none/restart", "").statusCode());
+        assertEquals(400, adminPost("api/admin/trainings", "{\"algorithms\": [\"perceptron\"]}").statusCode());
+        assertEquals(400, adminPost("api/admin/trainings", "{\"folds\": 1}").statusCode());
+        serve(before);
+    }
+
+    @Test
+    void aRunStartedFromTheDashboardIsFollowedLiveToItsEnd() throws Exception {
+        awaitNoRun();
+        var authenticated = base.toString().replace("://", "://admin:it-secret@");
+        browser.get(authenticated + "admin?lang=en");
+        var waiting = new WebDriverWait(browser, Duration.ofMinutes(4));
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".train-form")));
+        for (var box : browser.findElements(By.cssSelector(".algorithms input[type=checkbox]"))) {
+            if (!"decision-tree".equals(box.getAttribute("value")) && !"weka-j48".equals(box.getAttribute("value"))) {
+                box.click();
+            }
+        }
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("gridSize"))).selectByValue("small");
+        var cv = browser.findElement(By.name("cvImages"));
+        cv.clear();
+        cv.sendKeys("600");
+        browser.findElement(By.name("trainingImages")).sendKeys("2000");
+        browser.findElement(By.cssSelector(".train-form button[type=submit]")).click();
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#training .steps")));
+        Browsers.keepScreenshot(browser, "admin-training-running");
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#training .outcome.completed")));
+        var panel = waiting.ignoring(StaleElementReferenceException.class).until(driver -> driver.findElement(By.id("training")).getText());
+        assertEquals(2, Pattern.compile("done: [\\d.]+ % on the MNIST test set").matcher(panel).results().count(), panel);
+        var runId = Pattern.compile("Run (run-[\\d-]+)").matcher(panel).results().findFirst().orElseThrow().group(1);
+        Browsers.keepScreenshot(browser, "admin-training-done");
+
+        browser.get(authenticated + "admin?lang=en");
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".runs tbody tr")));
+        var ours = browser.findElements(By.cssSelector(".runs tbody tr")).stream().filter(row -> row.getText().contains(runId)).findFirst()
+                .orElseThrow();
+        assertTrue(ours.getText().contains("completed"), ours.getText());
+        var modelPath = ours.findElement(By.cssSelector("a[href*='weka-j48']")).getDomAttribute("href");
+        browser.findElement(By.cssSelector(".comparison th:nth-child(5) a")).click();
+        waiting.until(ExpectedConditions.attributeToBe(By.cssSelector(".comparison th:nth-child(5)"), "aria-sort", "descending"));
+        Browsers.keepScreenshot(browser, "admin-dashboard");
+        browser.get(authenticated + modelPath.substring(1));
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.plot svg")));
+        browser.findElement(By.cssSelector(".digit-filter a:nth-child(9)")).click();
+        waiting.until(ExpectedConditions.attributeContains(By.cssSelector(".digit-filter a:nth-child(9)"), "class", "active"));
+        Browsers.keepScreenshot(browser, "admin-model");
+        assertNotEquals(0, browser.findElements(By.cssSelector(".gallery.mistakes img.mnist")).size());
+    }
+}

@@ -1,0 +1,79 @@
+package app.digits.training.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digits.registry.control.ModelStore;
+import app.digits.registry.entity.ModelDescriptor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CnnTrainerTest {
+
+    @TempDir
+    Path models;
+
+    @Test
+    void aSmallCnnLearnsSeparableDigitsAndServesTheSameAfterTheStore() throws IOException {
+        var shares = new ArrayList<Double>();
+        var settings = new CnnTrainer.Settings(new CnnNetwork(8, 16, 32, 0.1f), 4, 16, 0.01f, false);
+        var cnn = CnnTrainer.train(SmileMlpTrainerTest.bands(40, 1), settings, 7, shares::add);
+        assertEquals(List.of(0.25, 0.5, 0.75, 1.0), shares);
+        var report = Evaluation.evaluate(cnn, SmileMlpTrainerTest.bands(10, 2));
+        assertTrue(report.accuracy() > 0.9, "accuracy " + report.accuracy());
+        var probe = SmileMlpTrainerTest.bands(1, 3).get(4).pixels();
+        var probabilities = cnn.probabilities(probe);
+        assertEquals(1.0, Arrays.stream(probabilities).sum(), 1e-5);
+
+        var store = new ModelStore(models);
+        var saved = store.save(cnn, new ModelDescriptor("cnn", "CNN", "DJL", Map.of(), "2026-01-01T00:00:00Z", 300, 1, 100, 0.9,
+                0.9, new int[10][10], "", 1, null, 0, null, "run", List.of(), null, null));
+        assertArrayEquals(probabilities, store.load(saved).probabilities(probe), 1e-6);
+    }
+
+    @Test
+    void theBestEpochIsKeptAndADivergedLossStopsTraining() {
+        var best = new BestEpoch();
+        assertTrue(best.offer(1, 0.9, 0.80, () -> new byte[] {1}));
+        assertTrue(best.offer(2, 0.5, 0.95, () -> new byte[] {2}));
+        assertTrue(best.offer(3, 0.4, 0.93, () -> new byte[] {3}));
+        assertFalse(best.offer(4, Double.NaN, 0.10, () -> new byte[] {4}));
+        assertFalse(best.offer(5, Double.POSITIVE_INFINITY, 0.99, () -> new byte[] {5}));
+        assertEquals(2, best.epoch());
+        assertArrayEquals(new byte[] {2}, best.weights());
+
+        var diverged = new BestEpoch();
+        assertFalse(diverged.offer(1, Double.NaN, 0.5, () -> new byte[] {1}));
+        assertThrows(IllegalStateException.class, diverged::weights);
+    }
+
+    @Test
+    void shiftedInputsMoveInkAndLeaveBlankBehind() {
+        var pixels = new byte[784];
+        pixels[5 * 28 + 5] = (byte) 255;
+        var out = new float[784];
+        CnnInputs.shifted(pixels, 2, -1, out, 0);
+        assertEquals(1f, out[4 * 28 + 7]);
+        assertEquals(0f, out[5 * 28 + 5]);
+        assertEquals(1f, (float) Arrays.stream(toDoubles(out)).sum(), 1e-6);
+        CnnInputs.shifted(pixels, 28, 0, out, 0);
+        assertEquals(0f, (float) Arrays.stream(toDoubles(out)).sum());
+    }
+
+    private static double[] toDoubles(float[] values) {
+        var doubles = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        return doubles;
+    }
+}
