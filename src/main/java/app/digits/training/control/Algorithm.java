@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * The classifiers a training run can fit, by the name used in job parameters and forms: which library fits
  * it, its default hyperparameters, the axes its small and large grid searches vary, how many MNIST images its
- * final fit uses by default (the slow Weka tree gets a third of them so the default job stays under twenty
- * minutes on two cores), and a rough cost used to estimate a run's remaining time.
+ * final fit uses by default (the slow Weka tree and logistic regression get a third of them, Weka's forest
+ * half, so the default job stays well under twenty minutes on two cores), and a rough cost used to estimate
+ * a run's remaining time.
  */
 public enum Algorithm {
     CNN("cnn", "Convolutional network", "DJL",
@@ -35,7 +36,7 @@ public enum Algorithm {
             "trees=50,100", "trees=50,100,200", 30_000, 110,
             (images, p, seed, progress) -> WekaTrainers.randomForest(images, p.integer("trees"), seed)),
     LOGISTIC_REGRESSION("logistic-regression", "Logistic regression", "Smile", "lambda=0.1",
-            "lambda=0.01,0.1,1", "lambda=0.001,0.01,0.1,1,10", 60_000, 190,
+            "lambda=0.01,0.1,1", "lambda=0.001,0.01,0.1,1,10", 20_000, 70,
             (images, p, seed, progress) -> SmileTrainers.logisticRegression(images, p.decimal("lambda"))),
     WEKA_J48("weka-j48", "Decision tree (J48)", "Weka", "confidenceFactor=0.25;minNumObj=2",
             "confidenceFactor=0.1,0.25", "confidenceFactor=0.05,0.1,0.25,0.4;minNumObj=2,5,10", 20_000, 150,

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.digits.dataset.entity.LabelledImage;
 import app.digits.platform.control.ProblemException;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.GridPoint;
