@@ -29,7 +29,10 @@ public class Figures {
     @Inject
     Analysis analysis;
 
-    /** The figure {@code name}: {@code index} picks the training image, {@code digit} the digit, {@code model} the model. */
+    /**
+     * The figure {@code name}: {@code index} picks the training image, {@code digit} the digit (for {@code pair},
+     * the rank of the confusion, 0 being the most frequent), {@code model} the model (the served one when blank).
+     */
     public Figure render(String name, int index, int digit, String model) {
         return switch (name) {
             case "image" -> png(List.of(DigitSheet.Tile.of(analysis.image(index).pixels(),
