@@ -22,21 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class AdminIT extends DeployedApplication {
 
-    private static final String CREDENTIALS = "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes());
 
     private final HttpClient browserLike = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
-        return browserLike.send(request.header("Authorization", CREDENTIALS).header("Accept-Language", "en").build(),
+        return browserLike.send(request.header("Authorization", Server.ADMIN_CREDENTIALS).header("Accept-Language", "en").build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String servedModelId() throws Exception {
-        var health = Server.get(base.resolve("health/ready")).body();
-        var matcher = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(health);
-        assertTrue(matcher.find(), health);
-        return matcher.group(1);
     }
 
     private String predictFirstTestImage() throws Exception {
@@ -65,7 +57,7 @@ class AdminIT extends DeployedApplication {
 
     @Test
     void aBrowserRequestThatChangesStateNeedsTheCsrfToken() throws Exception {
-        var served = servedModelId();
+        var served = Server.servedModelId(base);
         admin(HttpRequest.newBuilder(base.resolve("admin")));
         for (var body : new String[] {"id=" + served, "csrf=guessed&id=" + served}) {
             var forged = admin(HttpRequest.newBuilder(base.resolve("admin/serve")).header("Origin", "http://elsewhere.example")
@@ -77,7 +69,7 @@ class AdminIT extends DeployedApplication {
         var training = admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings")).header("Referer", "http://elsewhere.example/")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(403, training.statusCode());
-        assertEquals(served, servedModelId());
+        assertEquals(served, Server.servedModelId(base));
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -23,12 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class AnalysisIT extends DeployedApplication {
 
-    private static final String CREDENTIALS = "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes());
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", CREDENTIALS).header("Accept-Language", "en");
+        var request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", Server.ADMIN_CREDENTIALS).header("Accept-Language", "en");
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -95,7 +93,7 @@ class AnalysisIT extends DeployedApplication {
 
     @Test
     void theReportCommandWritesMarkdownAndFiguresFromTheData() throws Exception {
-        var response = client.send(HttpRequest.newBuilder(base.resolve("api/admin/analysis/report")).header("Authorization", CREDENTIALS)
+        var response = client.send(HttpRequest.newBuilder(base.resolve("api/admin/analysis/report")).header("Authorization", Server.ADMIN_CREDENTIALS)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         var written = Server.json(response);

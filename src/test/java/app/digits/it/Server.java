@@ -19,13 +19,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * What the integration tests share: the real WAR built by Maven, deployed at the root; the server's address
  * rewritten to loopback (the container reports the machine's external address); a wait for readiness, since
- * the app imports MNIST and trains its first model in the background; and small HTTP and JSON helpers.
+ * the app imports MNIST and trains its first model in the background; the admin credentials; and small HTTP
+ * and JSON helpers.
  */
 final class Server {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     static final Jsonb JSON = JsonbBuilder.create();
+    /** The admin credentials the integration tests configure (digits.admin.password in arquillian.xml). */
+    static final String ADMIN_CREDENTIALS = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:it-secret".getBytes());
     private static final int AUTO_BIND_TRIES = 5;
 
     private Server() {
@@ -83,6 +86,16 @@ final class Server {
     }
 
     @SuppressWarnings("unchecked")
+    /** The id of the model the server answers with, from its readiness check. */
+    static String servedModelId(URI base) throws IOException, InterruptedException {
+        var health = get(base.resolve("health/ready")).body();
+        var matcher = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(health);
+        if (!matcher.find()) {
+            throw new AssertionError("No served model in " + health);
+        }
+        return matcher.group(1);
+    }
+
     static Map<String, Object> json(HttpResponse<String> response) {
         return JSON.fromJson(response.body(), Map.class);
     }

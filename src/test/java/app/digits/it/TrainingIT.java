@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TrainingIT extends BrowserTest {
 
-    private static final String CREDENTIALS = "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes());
     private static final String SMALL_GRIDS = """
             {"cnn": "epochs=3;batchSize=32;learningRate=0.005;filters1=8;filters2=16;hiddenUnits=32", "mlp": "epochs=2;hiddenUnits=32,64",
              "svm": "C=10;gamma=0.0125,0.025", "knn": "k=1,3", "random-forest": "trees=10,20",
@@ -46,19 +44,13 @@ class TrainingIT extends BrowserTest {
             .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
-        return client.send(request.header("Authorization", CREDENTIALS).header("Accept-Language", "en").build(),
+        return client.send(request.header("Authorization", Server.ADMIN_CREDENTIALS).header("Accept-Language", "en").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> adminPost(String path, String json) throws Exception {
         return admin(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private String servedModelId() throws Exception {
-        var matcher = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(Server.get(base.resolve("health/ready")).body());
-        assertTrue(matcher.find());
-        return matcher.group(1);
     }
 
     private void serve(String id) throws Exception {
@@ -97,14 +89,14 @@ class TrainingIT extends BrowserTest {
 
     @Test
     void theWholeJobTrainsEveryAlgorithmStoresItsRunAndModelsAndAnyModelCanBeServed() throws Exception {
-        var before = servedModelId();
+        var before = Server.servedModelId(base);
         var run = runToEnd("{\"cvImages\": 600, \"trainingImages\": 1500, \"folds\": 3, \"grids\": " + SMALL_GRIDS + "}");
         assertEquals("COMPLETED", run.get("status"), run.toString());
         var modelIds = (List<?>) run.get("modelIds");
         assertEquals(9, modelIds.size(), run.toString());
         assertEquals(List.of("cnn", "svm", "mlp", "knn", "random-forest", "weka-random-forest", "logistic-regression", "weka-j48",
                 "decision-tree"), run.get("trainedAlgorithms"));
-        assertEquals(before, servedModelId(), "models fitted on 1,500 images do not beat the served one");
+        assertEquals(before, Server.servedModelId(base), "models fitted on 1,500 images do not beat the served one");
 
         var table = Server.JSON.fromJson(admin(HttpRequest.newBuilder(base.resolve("api/admin/models?sort=latency&dir=asc"))).body(),
                 List.class);
@@ -140,18 +132,18 @@ class TrainingIT extends BrowserTest {
                 ("{\"pixels\":" + Arrays.toString(IntStream.range(0, 784).map(i -> i % 200).toArray()) + "}").getBytes()));
         assertEquals(svm, prediction.get("modelId"), "predictions use the model served a moment ago");
         serve(before);
-        assertEquals(before, servedModelId());
+        assertEquals(before, Server.servedModelId(base));
     }
 
     @Test
     void aFailingModelFailsItsRunWhichRestartsWithoutRetrainingAndABetterModelIsPromoted() throws Exception {
-        var before = servedModelId();
+        var before = Server.servedModelId(base);
         var failed = runToEnd("{\"algorithms\": [\"decision-tree\", \"knn\"], \"gridSize\": \"none\", \"cvImages\": 300,"
                 + " \"trainingImages\": 500, \"grids\": {\"knn\": \"pca=900\"}}");
         assertEquals("FAILED", failed.get("status"));
         assertTrue(failed.get("reason").toString().startsWith("knn: ProblemException: PCA dimensions"), failed.toString());
         assertEquals(1, ((List<?>) failed.get("modelIds")).size());
-        assertEquals(before, servedModelId(), "a failed run leaves serving alone");
+        assertEquals(before, Server.servedModelId(base), "a failed run leaves serving alone");
 
         var runId = (String) failed.get("id");
         assertEquals(202, adminPost("api/admin/trainings/" + runId + "/restart", "").statusCode());
@@ -167,7 +159,7 @@ class TrainingIT extends BrowserTest {
         assertEquals("COMPLETED", better.get("status"));
         var mlp = (String) ((List<?>) better.get("modelIds")).get(0);
         assertEquals(mlp, better.get("promotedModelId"));
-        assertEquals(mlp, servedModelId(), "the better model was hot-swapped in");
+        assertEquals(mlp, Server.servedModelId(base), "the better model was hot-swapped in");
         assertEquals(409, adminPost("api/admin/trainings/" + better.get("id") + "/restart", "").statusCode());
         assertEquals(404, adminPost("api/admin/trainings/run-none/restart", "").statusCode());
         assertEquals(400, adminPost("api/admin/trainings", "{\"algorithms\": [\"perceptron\"]}").statusCode());

@@ -78,7 +78,7 @@ public class AdminPage extends HttpServlet {
             throws IOException {
         var sort = request.getParameter("sort") == null ? "accuracy" : request.getParameter("sort");
         boolean descending = !"asc".equals(request.getParameter("dir"));
-        var servedId = registry.served().map(served -> served.descriptor().id()).orElse("");
+        var servedId = registry.servedId();
         try {
             model.put("comparison", ModelComparison.of(registry.models(), servedId, sort, descending));
         } catch (ProblemException e) {

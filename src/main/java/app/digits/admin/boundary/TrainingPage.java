@@ -3,6 +3,7 @@ package app.digits.admin.boundary;
 import app.digits.platform.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
+import app.digits.platform.control.WholeNumbers;
 import app.digits.training.control.TrainingJobs;
 import app.digits.training.control.TrainingRequests;
 import jakarta.inject.Inject;
@@ -57,20 +58,10 @@ public class TrainingPage extends HttpServlet {
             throw ProblemException.badRequest("Choose at least one model to train");
         }
         return TrainingRequests.of(List.of(algorithms), request.getParameter("gridSize"), Map.of(),
-                number(request, "folds"), number(request, "cvImages"), number(request, "trainingImages"),
+                WholeNumbers.optional(request.getParameter("folds"), "folds"),
+                WholeNumbers.optional(request.getParameter("cvImages"), "cvImages"),
+                WholeNumbers.optional(request.getParameter("trainingImages"), "trainingImages"),
                 request.getParameter("includeDrawings") != null, null);
-    }
-
-    private static Integer number(HttpServletRequest request, String name) {
-        var value = request.getParameter(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name + " must be a whole number, got " + value);
-        }
     }
 
     private void panel(Map<String, Object> model, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -110,7 +110,7 @@ public class TrainingResource {
     @Path("models")
     @Operation(summary = "The comparison table of registered models, sorted by a column")
     public List<ComparedModel> models(@QueryParam("sort") String sort, @QueryParam("dir") String dir) throws IOException {
-        var servedId = registry.served().map(served -> served.descriptor().id()).orElse("");
+        var servedId = registry.servedId();
         return ModelComparison.of(registry.models(), servedId, sort, !"asc".equals(dir)).stream()
                 .map(row -> new ComparedModel(row.model().id(), row.model().algorithm(), row.model().library(),
                         row.model().parameters(), row.model().testAccuracy(), row.model().macroF1(), row.model().trainingSeconds(),

@@ -4,6 +4,7 @@ import app.digits.analysis.control.Analysis;
 import app.digits.platform.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
+import app.digits.platform.control.WholeNumbers;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.ModelComparison;
 import jakarta.inject.Inject;
@@ -67,7 +68,7 @@ public class AnalysisPages extends HttpServlet {
     private void image(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int count = analysis.training().size();
         int index = request.getParameter("random") != null ? ThreadLocalRandom.current().nextInt(count)
-                : number(request.getParameter("index"), "index");
+                : WholeNumbers.required(request.getParameter("index"), "index");
         var model = pages.of("exploration", "/admin/exploration");
         model.put("index", String.valueOf(index));
         model.put("label", analysis.image(index).label());
@@ -75,7 +76,7 @@ public class AnalysisPages extends HttpServlet {
     }
 
     private void digit(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        int digit = number(request.getParameter("digit"), "digit");
+        int digit = WholeNumbers.required(request.getParameter("digit"), "digit");
         analysis.firstOf(digit, 1);
         var model = pages.of("exploration", "/admin/exploration");
         model.put("digit", digit);
@@ -98,7 +99,7 @@ public class AnalysisPages extends HttpServlet {
 
     private void slides(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var model = pages.of("slides", "/admin/slides");
-        int n = request.getParameter("n") == null ? 1 : Math.clamp(number(request.getParameter("n"), "n"), 1, SLIDES);
+        int n = request.getParameter("n") == null ? 1 : Math.clamp(WholeNumbers.required(request.getParameter("n"), "n"), 1, SLIDES);
         boolean all = request.getParameter("all") != null;
         var served = registry.served().orElseThrow(() -> ProblemException.unavailable("No model is served yet"));
         model.put("n", n);
@@ -113,14 +114,6 @@ public class AnalysisPages extends HttpServlet {
             views.fragment("slides", "slide", model, request, response);
         } else {
             views.page("slides", model, request, response);
-        }
-    }
-
-    private static int number(String value, String name) {
-        try {
-            return Integer.parseInt(value == null ? "" : value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name + " must be a whole number, got " + value);
         }
     }
 }

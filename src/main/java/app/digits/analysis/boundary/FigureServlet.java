@@ -5,6 +5,7 @@ import app.digits.dataset.control.MnistReader;
 import app.digits.dataset.entity.Split;
 import app.digits.platform.boundary.ProblemWriter;
 import app.digits.platform.control.ProblemException;
+import app.digits.platform.control.WholeNumbers;
 import app.digits.registry.control.ModelRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -36,7 +37,7 @@ public class FigureServlet extends HttpServlet {
         var name = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
         var model = request.getParameter("model");
         var version = name + "|" + request.getQueryString() + "|" + reader.count(Split.TRAIN) + "|" + reader.count(Split.TEST) + "|"
-                + (model == null || model.isBlank() ? registry.served().map(s -> s.descriptor().id()).orElse("") : model);
+                + (model == null || model.isBlank() ? registry.servedId() : model);
         var etag = "\"" + HexFormat.of().formatHex(sha256(version)).substring(0, 32) + "\"";
         response.setHeader("Cache-Control", "private, max-age=600");
         if (etag.equals(request.getHeader("If-None-Match"))) {
@@ -44,7 +45,7 @@ public class FigureServlet extends HttpServlet {
             return;
         }
         try {
-            var figure = figures.render(name, number(request, "index"), number(request, "digit"), model);
+            var figure = figures.render(name, numberOrZero(request, "index"), numberOrZero(request, "digit"), model);
             response.setHeader("ETag", etag);
             response.setContentType(figure.contentType());
             response.getOutputStream().write(figure.body());
@@ -53,23 +54,16 @@ public class FigureServlet extends HttpServlet {
         }
     }
 
+    private static int numberOrZero(HttpServletRequest request, String name) {
+        var number = WholeNumbers.optional(request.getParameter(name), name);
+        return number == null ? 0 : number;
+    }
+
     private static byte[] sha256(String text) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int number(HttpServletRequest request, String name) {
-        var value = request.getParameter(name);
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name + " must be a whole number, got " + value);
         }
     }
 }

@@ -98,6 +98,11 @@ public class ModelRegistry {
         return new ServedModel(descriptor, store.load(descriptor));
     }
 
+    /** The served model's id, or an empty string while none is served. */
+    public String servedId() {
+        return served().map(model -> model.descriptor().id()).orElse("");
+    }
+
     public Optional<ServedModel> served() {
         return Optional.ofNullable(served);
     }
