@@ -2,6 +2,7 @@ package app.digits.drawing.boundary;
 
 import app.digits.drawing.control.Corrections;
 import app.digits.drawing.entity.DigitReading;
+import app.digits.drawing.entity.Drawings;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
@@ -36,6 +37,9 @@ public class DrawingPage extends HttpServlet {
     Recognizer recognizer;
 
     @Inject
+    Drawings drawings;
+
+    @Inject
     PageModels pages;
 
     @Inject
@@ -68,7 +72,7 @@ public class DrawingPage extends HttpServlet {
         }
         try {
             var image = new DrawingInput.EncodedImage(DataUrl.parse(request.getParameter("image")).bytes());
-            var drawing = numberPage(request) ? recognizer.recognizeNumber(image) : recognizer.recognize(image);
+            var drawing = drawings.save(numberPage(request) ? recognizer.recognizeNumber(image) : recognizer.recognize(image));
             model.put("drawing", drawing);
             model.put("inputImage", drawing.getPixels() == null ? null : dataUrl(drawing.getPixels()));
             if (drawing.getReadings() != null) {

@@ -116,11 +116,12 @@ public class PredictionResource {
     }
 
     private Drawing recognize(String as, DrawingInput input) {
-        return switch (as) {
+        var drawing = switch (as) {
             case DIGIT -> recognizer.recognize(input);
             case NUMBER -> recognizer.recognizeNumber(input);
             default -> throw ProblemException.badRequest("'as' is 'digit' or 'number', not '" + as + "'");
         };
+        return drawings.save(drawing);
     }
 
     @GET

@@ -1,7 +1,6 @@
 package app.digits.prediction.control;
 
 import app.digits.drawing.entity.Drawing;
-import app.digits.drawing.entity.Drawings;
 import app.digits.drawing.entity.DigitReading;
 import app.digits.imaging.control.DigitSegmenter;
 import app.digits.imaging.control.ImageDecoder;
@@ -23,16 +22,14 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 /**
  * The whole recognition of a drawing, of one digit or of a whole number: decode it within the configured
  * limits, normalize it the MNIST way (each digit of a number on its own), ask the served model (taken once,
- * so a hot swap never mixes two models in one answer), and store the drawing with its prediction. Invalid input is rejected before anything is stored; a blank drawing is
- * stored and answered as "no digit" without asking the model.
+ * so a hot swap never mixes two models in one answer). It classifies only: the caller decides whether the
+ * drawing is kept (the API and the pages store what people send, the captcha and the live preview do not).
+ * Invalid input is rejected with a problem; a blank drawing is answered as "no digit" without asking the model.
  */
 @ApplicationScoped
 public class Recognizer {
 
     public static final int MAX_DIGITS = 10;
-
-    @Inject
-    Drawings drawings;
 
     @Inject
     ModelRegistry registry;
@@ -56,30 +53,26 @@ public class Recognizer {
         decoder = new ImageDecoder(maxBytes, maxPixels);
     }
 
-    @Timed(name = "recognition", description = "Time to decode, normalize, classify and store a drawing")
+    @Timed(name = "recognition", description = "Time to decode, normalize and classify a drawing")
     @Counted(name = "recognitions", description = "Drawings recognized")
     public Drawing recognize(DrawingInput input) {
         long start = System.nanoTime();
         var drawing = prepare(input);
         var normalized = MnistNormalizer.normalize(drawing.ink());
-        Drawing stored;
         if (normalized.isEmpty()) {
-            stored = Drawing.blank(drawing.original(), millisSince(start));
-        } else {
-            var model = servedModel();
-            var probabilities = model.classifier().probabilities(normalized.get());
-            stored = Drawing.recognized(drawing.original(), normalized.get(), DigitClassifier.mostLikely(probabilities),
-                    probabilities, model.descriptor().id(), millisSince(start));
+            return Drawing.blank(drawing.original(), millisSince(start));
         }
-        drawings.save(stored);
-        return stored;
+        var model = servedModel();
+        var probabilities = model.classifier().probabilities(normalized.get());
+        return Drawing.recognized(drawing.original(), normalized.get(), DigitClassifier.mostLikely(probabilities),
+                probabilities, model.descriptor().id(), millisSince(start));
     }
 
     /**
      * Reads a whole number: the drawing is cut into digits left to right, each normalized and classified on
      * its own. More than {@value #MAX_DIGITS} digits is refused.
      */
-    @Timed(name = "number-recognition", description = "Time to segment, classify and store a number drawing")
+    @Timed(name = "number-recognition", description = "Time to segment and classify a number drawing")
     public Drawing recognizeNumber(DrawingInput input) {
         long start = System.nanoTime();
         var drawing = prepare(input);
@@ -99,11 +92,9 @@ public class Recognizer {
                         piece.left(), piece.top(), piece.width(), piece.height()));
             }
         }
-        var stored = readings.isEmpty()
+        return readings.isEmpty()
                 ? Drawing.blank(drawing.original(), millisSince(start))
                 : Drawing.number(drawing.original(), readings, model.descriptor().id(), millisSince(start));
-        drawings.save(stored);
-        return stored;
     }
 
     private record Prepared(byte[] original, InkMap ink) {
