@@ -3,6 +3,7 @@ package app.digits.captcha.control;
 import app.digits.captcha.entity.Answer;
 import app.digits.captcha.entity.Challenge;
 import app.digits.captcha.entity.Outcome;
+import app.digits.platform.control.AttemptLimiter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

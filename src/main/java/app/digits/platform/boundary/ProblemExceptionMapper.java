@@ -16,6 +16,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException problem) {
-        return Problem.response(problem.status(), problem.title(), problem.detail(), "/" + uriInfo.getPath());
+        var response = Problem.response(problem.status(), problem.title(), problem.detail(), "/" + uriInfo.getPath());
+        problem.retryAfter().ifPresent(wait -> response.getHeaders()
+                .putSingle("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        return response;
     }
 }

@@ -1,5 +1,8 @@
 package app.digits.platform.control;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * The one exception control code throws when a request cannot be served as asked. It carries the HTTP
  * status and a human-readable detail, so control classes stay free of JAX-RS (and testable without a
@@ -9,11 +12,22 @@ public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String title;
+    private final Duration retryAfter;
 
     public ProblemException(int status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    private ProblemException(int status, String title, String detail, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The client asked too often: it may try again after {@code retryAfter} (a {@code Retry-After} header). */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(429, "Too many requests", detail, retryAfter);
     }
 
     public static ProblemException badRequest(String detail) {
@@ -36,6 +50,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, "Service unavailable", detail);
     }
 
+    /** When the client may try again, for the {@code Retry-After} header; empty when it says nothing. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
     public int status() {
         return status;
     }
@@ -54,7 +73,7 @@ public class ProblemException extends RuntimeException {
      */
     public String messageKey() {
         return switch (status) {
-            case 400, 409, 413, 415, 503 -> "problem." + status;
+            case 400, 409, 413, 415, 429, 503 -> "problem." + status;
             default -> "problem.other";
         };
     }

@@ -1,4 +1,4 @@
-package app.digits.captcha.control;
+package app.digits.platform.control;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts attempts per key (a session, a client address) in a sliding window and says when a key has used
- * up its allowance, so guessing by brute force is cut short.
+ * up its allowance and when it gets the next one, so guessing by brute force or flooding is cut short. It
+ * tracks at most a bounded number of keys, forgetting those whose window has passed.
  */
 public class AttemptLimiter {
 
@@ -42,6 +43,21 @@ public class AttemptLimiter {
             }
             recent.addLast(now);
             return true;
+        }
+    }
+
+    /** How long until {@code key} may try again: zero when it may now. */
+    public Duration retryAfter(String key) {
+        var recent = attempts.get(key);
+        if (recent == null) {
+            return Duration.ZERO;
+        }
+        synchronized (recent) {
+            if (recent.size() < allowed || recent.isEmpty()) {
+                return Duration.ZERO;
+            }
+            var wait = Duration.between(clock.instant(), recent.peekFirst().plus(window));
+            return wait.isNegative() ? Duration.ZERO : wait;
         }
     }
 }
