@@ -1,6 +1,7 @@
 // The drawing pad: pointer strokes (mouse, touch, pen) on the canvas, scaled from CSS pixels to canvas
-// pixels. It hands the drawing to HTMX as a PNG data URL and signals "drawn" so HTMX can ask for a
-// (debounced) live prediction; everything else is HTMX and server-rendered HTML.
+// pixels. It hands the drawing to HTMX as a PNG data URL (with the id of the drawing's earlier reading, so
+// the server keeps one document per drawing) and signals "drawn" so HTMX can ask for a (debounced) live
+// prediction; everything else is HTMX and server-rendered HTML.
 (function () {
     "use strict";
 
@@ -60,13 +61,30 @@
         pad.addEventListener("pointerup", end);
         pad.addEventListener("pointercancel", end);
 
+        // The result of the previous reading names the stored drawing: a further reading replaces it.
+        const result = document.getElementById("result");
+        const emptyResult = result ? result.innerHTML : "";
         form.addEventListener("htmx:configRequest", function (event) {
             event.detail.parameters.image = pad.toDataURL("image/png");
+            const shown = result && result.querySelector("[data-drawing]");
+            if (shown) {
+                event.detail.parameters.drawing = shown.dataset.drawing;
+            }
         });
         function clear() {
             context.clearRect(0, 0, pad.width, pad.height);
         }
-        document.getElementById("clear").addEventListener("click", clear);
+        const clearButton = document.getElementById("clear");
+        if (clearButton) {
+            // Clearing starts a new drawing: nothing to ask the server, the result goes back to empty.
+            clearButton.addEventListener("click", function () {
+                htmx.trigger(form, "htmx:abort");
+                clear();
+                if (result) {
+                    result.innerHTML = emptyResult;
+                }
+            });
+        }
         if (form.dataset.clearAfterSwap) {
             form.addEventListener("htmx:afterSwap", clear);
         }

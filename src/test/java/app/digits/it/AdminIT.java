@@ -91,8 +91,13 @@ class AdminIT extends DeployedApplication {
     }
 
     @Test
-    void aTrainingRunCanIncludeLabelledDrawings() throws Exception {
-        label(predictFirstTestImage(), "{\"digit\": 7}");
+    void aTrainingRunCanIncludeLabelledDrawingsTheAdminAccepted() throws Exception {
+        var labelled = predictFirstTestImage();
+        label(labelled, "{\"digit\": 7}");
+        var accepted = admin(HttpRequest.newBuilder(base.resolve("admin/labels"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("verdict=accepted&id=" + labelled)));
+        assertEquals(200, accepted.statusCode(), accepted.body());
         var started = admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"algorithms\": [\"mlp\"], \"gridSize\": \"none\", \"cvImages\": 200,"
                         + " \"trainingImages\": 1000, \"grids\": {\"mlp\": \"epochs=1\"}, \"includeDrawings\": true}")));

@@ -1,8 +1,9 @@
 package app.digits.admin.boundary;
 
 import app.digits.admin.control.CsrfTokens;
-import app.digits.admin.control.DrawingStatistics;
-import app.digits.imaging.control.PngImages;
+import app.digits.drawing.control.DrawingArchive;
+import app.digits.drawing.entity.Review;
+import app.digits.platform.control.WholeNumbers;
 import app.digits.platform.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
@@ -17,16 +18,19 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The admin dashboard ({@code /admin}): the comparison table of registered models (sortable by any column,
  * re-sorted in place with HTMX at {@code /admin/models}), the served one marked, a button to serve another
  * (hot swap, no restart); the training form and the live progress of the current run; the past runs; how
- * the models do on people's labelled drawings, and the gallery of corrected drawings. Guarded by
+ * the models do on people's labelled drawings, and the review of people's labels ({@code /admin/labels}: one
+ * page at a time, accepted or rejected in bulk; only accepted labels can train a model). Guarded by
  * {@link AdminGuard}.
  */
-@WebServlet(urlPatterns = {"/admin", "/admin/models", "/admin/serve"})
+@WebServlet(urlPatterns = {"/admin", "/admin/models", "/admin/serve", "/admin/labels"})
 public class AdminPage extends HttpServlet {
 
     private static final int GALLERY = 24;
@@ -42,7 +46,7 @@ public class AdminPage extends HttpServlet {
     ModelRegistry registry;
 
     @Inject
-    DrawingStatistics statistics;
+    DrawingArchive drawings;
 
     @Inject
     TrainingJobs jobs;
@@ -61,16 +65,51 @@ public class AdminPage extends HttpServlet {
             views.fragment("admin", "comparison", model, request, response);
             return;
         }
+        if ("/admin/labels".equals(request.getServletPath())) {
+            labels(request, response, model);
+            return;
+        }
         model.put("training", jobs.current());
         model.put("runs", training.runs(RUNS));
         model.put("algorithms", Algorithm.values());
         model.put("gridSizes", Algorithm.GridSize.values());
-        model.put("drawings", statistics.drawings());
-        var labelled = statistics.labelled(GALLERY);
-        model.put("onDrawings", labelled.byModel());
-        model.put("corrections", labelled.latestCorrections());
-        model.put("images", labelled.latestCorrections().stream().map(drawing -> PngImages.dataUrl(drawing.getOriginal())).toList());
+        model.put("drawings", drawings.count());
+        model.put("onDrawings", drawings.scoresByModel());
+        putLabels(request, model);
         views.page("admin", model, request, response);
+    }
+
+    /** The review of people's labels: one page of the labels in one state, and how many are in each. */
+    private void putLabels(HttpServletRequest request, Map<String, Object> model) {
+        var shown = review(request.getParameter("review"));
+        var page = WholeNumbers.optional(request.getParameter("page"), "page");
+        if (page != null && page < 1) {
+            throw ProblemException.badRequest("page starts at 1, got " + page);
+        }
+        model.put("reviewShown", shown);
+        model.put("reviews", drawings.reviewCounts());
+        model.put("labels", drawings.labels(shown, page == null ? 1 : page, GALLERY));
+    }
+
+    private void labels(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
+            throws IOException {
+        if ("POST".equals(request.getMethod())) {
+            var ids = request.getParameterValues("id");
+            drawings.review(ids == null ? List.of() : List.of(ids), review(request.getParameter("verdict")));
+        }
+        putLabels(request, model);
+        views.fragment("admin", "labels", model, request, response);
+    }
+
+    private static Review review(String name) {
+        if (name == null || name.isBlank()) {
+            return Review.PENDING;
+        }
+        try {
+            return Review.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("A review is pending, accepted or rejected, not '" + name + "'");
+        }
     }
 
     /** Puts the sorted comparison table in the model; answers 400 and returns false for an unknown column. */
@@ -93,6 +132,10 @@ public class AdminPage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/admin/labels".equals(request.getServletPath())) {
+            labels(request, response, pages.of("admin", "/admin"));
+            return;
+        }
         try {
             registry.serve(request.getParameter("id"));
         } catch (IllegalArgumentException e) {

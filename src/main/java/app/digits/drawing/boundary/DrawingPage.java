@@ -1,8 +1,8 @@
 package app.digits.drawing.boundary;
 
 import app.digits.drawing.control.Corrections;
+import app.digits.drawing.control.LiveDrawings;
 import app.digits.drawing.entity.DigitReading;
-import app.digits.drawing.entity.Drawings;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
@@ -18,11 +18,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The two drawing pages: one digit (the home page) and a whole number ({@code /number}), with the start-up
  * progress and the served model in the footer. HTMX posts the canvas to the page's {@code recognize} and
- * swaps in the result fragment, under which people can say what they really drew ({@code /label}); {@code
+ * swaps in the result fragment, under which people can say what they really drew ({@code /label}). Each
+ * reading of a drawing replaces its earlier version ({@link LiveDrawings}): one document per drawing. {@code
  * /status} is polled while the first model is being prepared.
  */
 @WebServlet(urlPatterns = {"", "/recognize", "/status", "/label", "/number", "/number/recognize"})
@@ -37,7 +39,7 @@ public class DrawingPage extends HttpServlet {
     Recognizer recognizer;
 
     @Inject
-    Drawings drawings;
+    LiveDrawings liveDrawings;
 
     @Inject
     PageModels pages;
@@ -72,7 +74,9 @@ public class DrawingPage extends HttpServlet {
         }
         try {
             var image = new DrawingInput.EncodedImage(DataUrl.parse(request.getParameter("image")).bytes());
-            var drawing = drawings.save(numberPage(request) ? recognizer.recognizeNumber(image) : recognizer.recognize(image));
+            var read = numberPage(request) ? recognizer.recognizeNumber(image) : recognizer.recognize(image);
+            var drawing = liveDrawings.store(request.getSession(true), read,
+                    Optional.ofNullable(request.getParameter("drawing")).filter(id -> !id.isBlank()));
             model.put("drawing", drawing);
             model.put("inputImage", drawing.getPixels() == null ? null : dataUrl(drawing.getPixels()));
             if (drawing.getReadings() != null) {
@@ -88,7 +92,8 @@ public class DrawingPage extends HttpServlet {
     private void label(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model)
             throws IOException {
         try {
-            model.put("labelled", corrections.label(request.getParameter("id"), Integer.parseInt(request.getParameter("digit"))));
+            model.put("labelled", corrections.label(request.getParameter("id"),
+                    Integer.parseInt(request.getParameter("digit")), request.getRemoteAddr()));
             views.fragment("home", "feedback", model, request, response);
         } catch (NumberFormatException e) {
             response.sendError(400, "The digit is not a number");

@@ -11,7 +11,8 @@ import java.util.UUID;
  * One drawing sent by a person or a client, as stored in {@code drawings}: the original as a bounded PNG,
  * the model that read it and the time it took, and either a single digit (the 28x28 image the model saw and
  * its ten probabilities) or a whole number (one embedded reading per digit). A drawing with no ink that
- * looks like a digit is kept as blank, with no prediction.
+ * looks like a digit is kept as blank, with no prediction. A label people give waits for the admin's review
+ * before it can train a model.
  */
 @Entity("drawings")
 public class Drawing {
@@ -57,6 +58,12 @@ public class Drawing {
 
     @Column
     private Instant labelledAt;
+
+    @Column
+    private boolean corrected;
+
+    @Column
+    private Review review;
 
     protected Drawing() {
     }
@@ -154,6 +161,22 @@ public class Drawing {
         }
         label = digit;
         labelledAt = Instant.now();
+        corrected = !label.equals(this.digit);
+        review = Review.PENDING;
+    }
+
+    /**
+     * The same drawing, drawn further: it takes the place of the earlier version {@code previousId} (the
+     * pages read a drawing live while it is drawn, and keep one document per drawing, not one per reading).
+     */
+    public Drawing continuing(String previousId) {
+        id = previousId;
+        return this;
+    }
+
+    /** What the admin said of the label; null until someone labels the drawing. */
+    public Review getReview() {
+        return review;
     }
 
     /** What the person said the digit is; null until someone says. */
@@ -163,7 +186,7 @@ public class Drawing {
 
     /** Whether the person said the prediction was wrong. */
     public boolean isCorrected() {
-        return label != null && !label.equals(digit);
+        return corrected;
     }
 
     /** The number read, for a number drawing; null for a single digit. */

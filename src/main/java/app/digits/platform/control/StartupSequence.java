@@ -1,6 +1,7 @@
 package app.digits.platform.control;
 
 import app.digits.dataset.control.DatasetImports;
+import app.digits.drawing.control.DrawingArchive;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.DefaultModel;
 import app.digits.training.control.DjlRuntime;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * What happens once the application is deployed, in the background so the server answers at once: serve
- * the saved model if there is one, import whatever part of MNIST is missing, then train the default model
+ * the saved model if there is one, create the indexes the drawing queries use, import whatever part of MNIST is missing, then train the default model
  * if none was found. The page and the readiness check report each step.
  */
 @ApplicationScoped
@@ -35,6 +36,9 @@ public class StartupSequence {
 
     @Inject
     DefaultModel defaultModel;
+
+    @Inject
+    DrawingArchive drawings;
 
     @Inject
     ModelTraining training;
@@ -60,6 +64,7 @@ public class StartupSequence {
     private void run() {
         try {
             DjlRuntime.useDirectory(Path.of(djlDir.orElse(Path.of(dataDir, "djl").toString())));
+            drawings.prepare();
             training.markInterrupted();
             registry.loadServed();
             if (imports.importMissing()) {

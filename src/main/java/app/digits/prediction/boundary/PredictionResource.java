@@ -11,6 +11,7 @@ import app.digits.platform.control.ProblemException;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -58,6 +59,9 @@ public class PredictionResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpServletRequest request;
 
     @POST
     @Consumes({"image/png", "image/jpeg"})
@@ -112,7 +116,7 @@ public class PredictionResource {
         if (label.digit() == null) {
             throw ProblemException.badRequest("Send the digit as {\"digit\": 7}");
         }
-        return PredictionResponse.of(corrections.label(id, label.digit()), uriInfo.getBaseUri());
+        return PredictionResponse.of(corrections.label(id, label.digit(), request.getRemoteAddr()), uriInfo.getBaseUri());
     }
 
     private Drawing recognize(String as, DrawingInput input) {

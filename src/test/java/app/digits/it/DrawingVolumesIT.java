@@ -1,0 +1,198 @@
+package app.digits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digits.imaging.control.Sketches;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The volumes anyone can reach with anonymous posts: 100,000 drawings with their originals, seeded straight
+ * into MongoDB, a fifth of them labelled. The dashboard, the review of labels (paged, accepted in bulk), a
+ * stored prediction and the labels API keep answering, counts come from the server, and labels are limited
+ * per address. The timings it prints are for reading, not asserted: the benchmark is in src/bench.
+ */
+class DrawingVolumesIT extends DeployedApplication {
+
+    private static final int SEEDED = 100_000;
+    private static final String SEED_MARK = "seededByTest";
+    private static MongoClient mongo;
+
+    private static MongoCollection<Document> drawings() {
+        return mongo.getDatabase("digits").getCollection("drawings");
+    }
+
+    @BeforeAll
+    static void seedDrawings() throws Exception {
+        mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getProperty("digits.it.mongo-port"));
+        var original = Sketches.encode(MnistSamples.asDrawing(MnistSamples.testImages(1).get(0)), "png");
+        var random = new Random(7);
+        var batch = new ArrayList<Document>();
+        for (int i = 0; i < SEEDED; i++) {
+            batch.add(drawing(i, original, random));
+            if (batch.size() == 1000) {
+                drawings().insertMany(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private static Document drawing(int i, byte[] original, Random random) {
+        int digit = random.nextInt(10);
+        var probabilities = new ArrayList<Double>();
+        for (int d = 0; d < 10; d++) {
+            probabilities.add(d == digit ? 0.91 : 0.01);
+        }
+        var pixels = new byte[784];
+        random.nextBytes(pixels);
+        var created = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i);
+        var document = new Document("_id", UUID.randomUUID().toString()).append(SEED_MARK, true)
+                .append("createdAt", created.toString()).append("pixels", new Binary(pixels))
+                .append("original", new Binary(original)).append("blank", false).append("digit", digit)
+                .append("confidence", 0.91).append("probabilities", probabilities).append("modelId", "seeded-model")
+                .append("serverMillis", 1.0).append("number", null).append("readings", null);
+        if (i % 5 == 0) {
+            int label = i % 10 == 0 ? digit : (digit + 1) % 10;
+            document.append("label", label).append("labelledAt", created.plusSeconds(1).toString())
+                    .append("corrected", label != digit).append("review", "PENDING");
+        } else {
+            document.append("label", null).append("labelledAt", null);
+        }
+        return document;
+    }
+
+    @AfterAll
+    static void removeSeeds() {
+        drawings().deleteMany(Filters.eq(SEED_MARK, true));
+        mongo.close();
+    }
+
+    private HttpResponse<String> admin(String path) throws Exception {
+        return Server.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", Server.ADMIN_CREDENTIALS));
+    }
+
+    private HttpResponse<String> timed(String path) throws Exception {
+        long start = System.nanoTime();
+        var response = admin(path);
+        System.out.printf("GET %s with %,d drawings: %d in %.0f ms%n", path, drawings().estimatedDocumentCount(),
+                response.statusCode(), (System.nanoTime() - start) / 1e6);
+        return response;
+    }
+
+    @Test
+    void theDashboardCountsEveryDrawingOnTheServer() throws Exception {
+        var response = timed("admin?lang=en");
+        assertEquals(200, response.statusCode(), response.body());
+        long stored = drawings().countDocuments();
+        assertTrue(stored >= SEEDED, "seeded " + stored);
+        assertTrue(response.body().contains("Drawings stored: " + NumberFormat.getInstance(Locale.ENGLISH).format(stored)),
+                "the dashboard shows the count of " + stored);
+        assertTrue(response.body().contains("seeded-model"), "the seeded model's score on labelled drawings is listed");
+    }
+
+    @Test
+    void labelsToReviewArePagedAndAcceptedInBulk() throws Exception {
+        var page = timed("admin/labels?review=pending&page=100&lang=en");
+        assertEquals(200, page.statusCode(), page.body());
+        var ids = new ArrayList<String>();
+        var checkbox = Pattern.compile("name=\"id\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
+        while (checkbox.find()) {
+            ids.add(checkbox.group(1));
+        }
+        assertEquals(24, ids.size(), "one page of 24 labels");
+        assertTrue(page.body().contains("Page 100 of " + NumberFormat.getInstance(Locale.ENGLISH).format((SEEDED / 5 + 23) / 24)),
+                "the pager counts every pending label");
+
+        var form = new StringBuilder("verdict=accepted&review=pending");
+        for (var id : ids.subList(0, 3)) {
+            form.append("&id=").append(URLEncoder.encode(id, StandardCharsets.UTF_8));
+        }
+        var accepted = Server.send(HttpRequest.newBuilder(base.resolve("admin/labels"))
+                .header("Authorization", Server.ADMIN_CREDENTIALS)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        for (var id : ids.subList(0, 3)) {
+            assertEquals("ACCEPTED", drawings().find(Filters.eq("_id", id)).first().getString("review"));
+        }
+        assertEquals("PENDING", drawings().find(Filters.eq("_id", ids.get(3))).first().getString("review"));
+    }
+
+    @Test
+    void aStoredPredictionIsFoundAmongTheMany() throws Exception {
+        var id = drawings().find(Filters.eq(SEED_MARK, true)).skip(SEEDED / 2).first().getString("_id");
+        var response = timed("api/predictions/" + id);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains(id));
+        var original = Server.send(HttpRequest.newBuilder(base.resolve("api/predictions/" + id + "/original.png")));
+        assertEquals(200, original.statusCode());
+    }
+
+    @Test
+    void aDrawingReadLiveManyTimesIsStoredOnce() throws Exception {
+        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        var image = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(
+                Sketches.encode(MnistSamples.asDrawing(MnistSamples.testImages(1).get(0)), "png"));
+        long before = drawings().countDocuments();
+        String drawingId = null;
+        for (int reading = 0; reading < 4; reading++) {
+            var form = "image=" + URLEncoder.encode(image, StandardCharsets.UTF_8)
+                    + (drawingId == null ? "" : "&drawing=" + drawingId);
+            var response = browser.send(HttpRequest.newBuilder(base.resolve("recognize"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            var id = Pattern.compile("data-drawing=\"([0-9a-f-]{36})\"").matcher(response.body());
+            assertTrue(id.find(), "the result names the stored drawing");
+            drawingId = id.group(1);
+        }
+        assertEquals(before + 1, drawings().countDocuments(), "four readings of one drawing, one document");
+
+        var stranger = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        var form = "image=" + URLEncoder.encode(image, StandardCharsets.UTF_8) + "&drawing=" + drawingId;
+        var response = stranger.send(HttpRequest.newBuilder(base.resolve("recognize"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals(before + 2, drawings().countDocuments(), "another session cannot replace that drawing");
+    }
+
+    @Test
+    void labelsAreLimitedPerAddress() throws Exception {
+        var id = drawings().find(Filters.and(Filters.eq(SEED_MARK, true), Filters.eq("review", null))).first().getString("_id");
+        var statuses = new ArrayList<Integer>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 61; i++) {
+            last = Server.send(HttpRequest.newBuilder(base.resolve("api/predictions/" + id + "/label"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"digit\": " + (i % 10) + "}")));
+            statuses.add(last.statusCode());
+        }
+        assertEquals(List.of(200), statuses.subList(0, 60).stream().distinct().toList(), "60 labels are allowed");
+        assertEquals(429, last.statusCode(), last.body());
+        assertTrue(last.headers().firstValue("Retry-After").isPresent(), "a 429 says when to try again");
+        assertEquals("PENDING", drawings().find(Filters.eq("_id", id)).first().getString("review"),
+                "a label waits for the admin's review");
+    }
+}
