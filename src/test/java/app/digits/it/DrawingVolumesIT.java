@@ -3,6 +3,7 @@ package app.digits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digits.bench.DrawingSeeds;
 import app.digits.imaging.control.Sketches;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,15 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class DrawingVolumesIT extends DeployedApplication {
 
     private static final int SEEDED = 100_000;
-    private static final String SEED_MARK = "seededByTest";
     private static MongoClient mongo;
 
     private static MongoCollection<Document> drawings() {
@@ -44,47 +40,14 @@ class DrawingVolumesIT extends DeployedApplication {
     }
 
     @BeforeAll
-    static void seedDrawings() throws Exception {
+    static void seedDrawings() {
         mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getProperty("digits.it.mongo-port"));
-        var original = Sketches.encode(MnistSamples.asDrawing(MnistSamples.testImages(1).get(0)), "png");
-        var random = new Random(7);
-        var batch = new ArrayList<Document>();
-        for (int i = 0; i < SEEDED; i++) {
-            batch.add(drawing(i, original, random));
-            if (batch.size() == 1000) {
-                drawings().insertMany(batch);
-                batch.clear();
-            }
-        }
-    }
-
-    private static Document drawing(int i, byte[] original, Random random) {
-        int digit = random.nextInt(10);
-        var probabilities = new ArrayList<Double>();
-        for (int d = 0; d < 10; d++) {
-            probabilities.add(d == digit ? 0.91 : 0.01);
-        }
-        var pixels = new byte[784];
-        random.nextBytes(pixels);
-        var created = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i);
-        var document = new Document("_id", UUID.randomUUID().toString()).append(SEED_MARK, true)
-                .append("createdAt", created.toString()).append("pixels", new Binary(pixels))
-                .append("original", new Binary(original)).append("blank", false).append("digit", digit)
-                .append("confidence", 0.91).append("probabilities", probabilities).append("modelId", "seeded-model")
-                .append("serverMillis", 1.0).append("number", null).append("readings", null);
-        if (i % 5 == 0) {
-            int label = i % 10 == 0 ? digit : (digit + 1) % 10;
-            document.append("label", label).append("labelledAt", created.plusSeconds(1).toString())
-                    .append("corrected", label != digit).append("review", "PENDING");
-        } else {
-            document.append("label", null).append("labelledAt", null);
-        }
-        return document;
+        DrawingSeeds.seed(drawings(), SEEDED);
     }
 
     @AfterAll
     static void removeSeeds() {
-        drawings().deleteMany(Filters.eq(SEED_MARK, true));
+        DrawingSeeds.remove(drawings());
         mongo.close();
     }
 
@@ -108,7 +71,7 @@ class DrawingVolumesIT extends DeployedApplication {
         assertTrue(stored >= SEEDED, "seeded " + stored);
         assertTrue(response.body().contains("Drawings stored: " + NumberFormat.getInstance(Locale.ENGLISH).format(stored)),
                 "the dashboard shows the count of " + stored);
-        assertTrue(response.body().contains("seeded-model"), "the seeded model's score on labelled drawings is listed");
+        assertTrue(response.body().contains(DrawingSeeds.MODEL), "the seeded model's score on labelled drawings is listed");
     }
 
     @Test
@@ -141,7 +104,7 @@ class DrawingVolumesIT extends DeployedApplication {
 
     @Test
     void aStoredPredictionIsFoundAmongTheMany() throws Exception {
-        var id = drawings().find(Filters.eq(SEED_MARK, true)).skip(SEEDED / 2).first().getString("_id");
+        var id = drawings().find(Filters.eq(DrawingSeeds.MARK, true)).skip(SEEDED / 2).first().getString("_id");
         var response = timed("api/predictions/" + id);
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains(id));
@@ -180,7 +143,7 @@ class DrawingVolumesIT extends DeployedApplication {
 
     @Test
     void labelsAreLimitedPerAddress() throws Exception {
-        var id = drawings().find(Filters.and(Filters.eq(SEED_MARK, true), Filters.eq("review", null))).first().getString("_id");
+        var id = drawings().find(Filters.and(Filters.eq(DrawingSeeds.MARK, true), Filters.eq("review", null))).first().getString("_id");
         var statuses = new ArrayList<Integer>();
         HttpResponse<String> last = null;
         for (int i = 0; i < 61; i++) {
