@@ -2,7 +2,7 @@ package app.digits.bench;
 
 import app.digits.imaging.control.Sketches;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import org.bson.types.Binary;
 
 /**
  * Fills the {@code drawings} collection the way anonymous posts would, straight through the driver: each
- * document shaped like the app's own (a 280x280 original PNG, the 784 pixels, ten probabilities), one in
- * five labelled and waiting for review, all marked so they can be removed again. Used by the volume
+ * document shaped like the app's own (an original PNG, the 784 pixels, ten probabilities), one in five
+ * labelled and listed in {@code labels} waiting for review, all marked so they can be removed again. Used by the volume
  * integration test and, as a program, to load a running server before timing its pages:
  * {@code java -cp ... app.digits.bench.DrawingSeeds mongodb://127.0.0.1:PORT 100000} (or {@code remove}).
  */
@@ -27,22 +27,37 @@ public final class DrawingSeeds {
     private DrawingSeeds() {
     }
 
-    /** Inserts {@code count} drawings, deterministic for a given count (seeded random). */
-    public static void seed(MongoCollection<Document> drawings, int count) {
+    /**
+     * Inserts {@code count} drawings, and the labels of the labelled ones; deterministic for a given count
+     * (seeded random).
+     */
+    public static void seed(MongoDatabase database, int count) {
         var original = Sketches.encode(Sketches.blackOnWhite(60, 40, 200), "png");
         var random = new Random(7);
-        var batch = new ArrayList<Document>(BATCH);
+        var drawings = new ArrayList<Document>(BATCH);
+        var labels = new ArrayList<Document>(BATCH);
         for (int i = 0; i < count; i++) {
-            batch.add(drawing(i, original, random));
-            if (batch.size() == BATCH || i == count - 1) {
-                drawings.insertMany(batch);
-                batch.clear();
+            var drawing = drawing(i, original, random);
+            drawings.add(drawing);
+            if (drawing.get("label") != null) {
+                labels.add(new Document("_id", drawing.get("_id")).append(MARK, true).append("digit", drawing.get("digit"))
+                        .append("label", drawing.get("label")).append("modelId", MODEL)
+                        .append("labelledAt", drawing.get("labelledAt")).append("review", "PENDING"));
+            }
+            if (drawings.size() == BATCH || i == count - 1) {
+                database.getCollection("drawings").insertMany(drawings);
+                drawings.clear();
+                if (!labels.isEmpty()) {
+                    database.getCollection("labels").insertMany(labels);
+                    labels.clear();
+                }
             }
         }
     }
 
-    public static long remove(MongoCollection<Document> drawings) {
-        return drawings.deleteMany(Filters.eq(MARK, true)).getDeletedCount();
+    public static long remove(MongoDatabase database) {
+        database.getCollection("labels").deleteMany(Filters.eq(MARK, true));
+        return database.getCollection("drawings").deleteMany(Filters.eq(MARK, true)).getDeletedCount();
     }
 
     private static Document drawing(int i, byte[] original, Random random) {
@@ -61,8 +76,7 @@ public final class DrawingSeeds {
                 .append("serverMillis", 1.0).append("number", null).append("readings", null);
         if (i % 5 == 0) {
             int label = i % 10 == 0 ? digit : (digit + 1) % 10;
-            document.append("label", label).append("labelledAt", created.plusSeconds(1).toString())
-                    .append("corrected", label != digit).append("review", "PENDING");
+            document.append("label", label).append("labelledAt", created.plusSeconds(1).toString());
         } else {
             document.append("label", null).append("labelledAt", null);
         }
@@ -74,14 +88,14 @@ public final class DrawingSeeds {
             throw new IllegalArgumentException("usage: DrawingSeeds MONGODB_URI COUNT|remove");
         }
         try (var mongo = MongoClients.create(args[0])) {
-            var drawings = mongo.getDatabase("digits").getCollection("drawings");
+            var database = mongo.getDatabase("digits");
             long start = System.nanoTime();
             if ("remove".equals(args[1])) {
-                System.out.printf("removed %d seeded drawings%n", remove(drawings));
+                System.out.printf("removed %d seeded drawings%n", remove(database));
             } else {
-                seed(drawings, Integer.parseInt(args[1]));
+                seed(database, Integer.parseInt(args[1]));
                 System.out.printf("seeded %s drawings in %.1f s; %d stored%n", args[1], (System.nanoTime() - start) / 1e9,
-                        drawings.countDocuments());
+                        database.getCollection("drawings").estimatedDocumentCount());
             }
         }
     }

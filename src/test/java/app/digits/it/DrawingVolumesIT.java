@@ -42,13 +42,17 @@ class DrawingVolumesIT extends DeployedApplication {
     @BeforeAll
     static void seedDrawings() {
         mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getProperty("digits.it.mongo-port"));
-        DrawingSeeds.seed(drawings(), SEEDED);
+        DrawingSeeds.seed(mongo.getDatabase("digits"), SEEDED);
     }
 
     @AfterAll
     static void removeSeeds() {
-        DrawingSeeds.remove(drawings());
+        DrawingSeeds.remove(mongo.getDatabase("digits"));
         mongo.close();
+    }
+
+    private static MongoCollection<Document> labels() {
+        return mongo.getDatabase("digits").getCollection("labels");
     }
 
     private HttpResponse<String> admin(String path) throws Exception {
@@ -97,9 +101,9 @@ class DrawingVolumesIT extends DeployedApplication {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
         assertEquals(200, accepted.statusCode(), accepted.body());
         for (var id : ids.subList(0, 3)) {
-            assertEquals("ACCEPTED", drawings().find(Filters.eq("_id", id)).first().getString("review"));
+            assertEquals("ACCEPTED", labels().find(Filters.eq("_id", id)).first().getString("review"));
         }
-        assertEquals("PENDING", drawings().find(Filters.eq("_id", ids.get(3))).first().getString("review"));
+        assertEquals("PENDING", labels().find(Filters.eq("_id", ids.get(3))).first().getString("review"));
     }
 
     @Test
@@ -143,7 +147,7 @@ class DrawingVolumesIT extends DeployedApplication {
 
     @Test
     void labelsAreLimitedPerAddress() throws Exception {
-        var id = drawings().find(Filters.and(Filters.eq(DrawingSeeds.MARK, true), Filters.eq("review", null))).first().getString("_id");
+        var id = drawings().find(Filters.and(Filters.eq(DrawingSeeds.MARK, true), Filters.eq("label", null))).first().getString("_id");
         var statuses = new ArrayList<Integer>();
         HttpResponse<String> last = null;
         for (int i = 0; i < 61; i++) {
@@ -155,7 +159,8 @@ class DrawingVolumesIT extends DeployedApplication {
         assertEquals(List.of(200), statuses.subList(0, 60).stream().distinct().toList(), "60 labels are allowed");
         assertEquals(429, last.statusCode(), last.body());
         assertTrue(last.headers().firstValue("Retry-After").isPresent(), "a 429 says when to try again");
-        assertEquals("PENDING", drawings().find(Filters.eq("_id", id)).first().getString("review"),
-                "a label waits for the admin's review");
+        var label = labels().find(Filters.eq("_id", id)).first();
+        assertEquals("PENDING", label.getString("review"), "a label waits for the admin's review");
+        assertEquals(9, label.getInteger("label"), "the last label allowed is the one listed");
     }
 }

@@ -87,6 +87,7 @@ public class AdminPage extends HttpServlet {
             throw ProblemException.badRequest("page starts at 1, got " + page);
         }
         model.put("reviewShown", shown);
+        model.put("reviewStates", Review.values());
         model.put("reviews", drawings.reviewCounts());
         model.put("labels", drawings.labels(shown, page == null ? 1 : page, GALLERY));
     }

@@ -14,13 +14,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Stores what people say their drawing really was ("that was a 7"), confirming or correcting the model.
  * Labelled drawings measure the model on real drawings and, once the admin accepted them, can join the next
- * training run. Anyone may label, so each client address gets a bounded number of labels per window.
+ * training run (a new or changed label waits for review). Anyone may label, so each client address gets a bounded number of labels per window.
  */
 @ApplicationScoped
 public class Corrections {
 
     @Inject
     Drawings drawings;
+
+    @Inject
+    DrawingArchive archive;
 
     @Inject
     @ConfigProperty(name = "digits.labels.per-client", defaultValue = "60")
@@ -53,6 +56,8 @@ public class Corrections {
         } catch (IllegalStateException e) {
             throw new ProblemException(409, "Conflict", e.getMessage());
         }
-        return drawings.save(drawing);
+        var saved = drawings.save(drawing);
+        archive.labelled(saved);
+        return saved;
     }
 }

@@ -1,6 +1,7 @@
 package app.digits.drawing.control;
 
 import app.digits.dataset.entity.LabelledImage;
+import app.digits.drawing.entity.Drawing;
 import app.digits.drawing.entity.LabelPage;
 import app.digits.drawing.entity.LabelledDrawing;
 import app.digits.drawing.entity.ModelOnDrawings;
@@ -13,6 +14,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,32 +23,38 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads the {@code drawings} collection the way volumes demand: every count is counted by the server, every
- * list is one page with a projection that leaves the images out, the scores per model are grouped by the
- * server, and the indexes these queries use are created at start (idempotently, valid on MongoDB 7/8 too).
- * JNoSQL writes instants as ISO-8601 strings, which sort in time order.
- * Anyone can post drawings, so nothing here may grow with the number stored. JNoSQL's template would
- * select whole documents, originals included, to count or group them: this class uses the driver.
+ * Reads people's drawings and labels the way volumes demand. Anyone can post drawings, so nothing the
+ * dashboard asks may grow with the number stored: the number of drawings is the collection's own count,
+ * and every label also lives as a small document in {@code labels} (drawing id, digit read, label, model,
+ * review), which the review pages, the scores per model and the training runs read instead of the big
+ * drawings with their images. Lists are one page with a projection; the indexes these queries use are
+ * created at start, idempotently and valid on MongoDB 7/8 (the embedded server keeps only unique indexes
+ * and scans, which the small documents keep cheap). JNoSQL writes instants as ISO-8601 strings, which sort
+ * in time order.
  */
 @ApplicationScoped
 public class DrawingArchive {
 
-    static final String COLLECTION = "drawings";
+    static final String DRAWINGS = "drawings";
+    static final String LABELS = "labels";
+    private static final String MIGRATIONS = "migrations";
     private static final String REVIEW = "review";
     private static final String LABELLED_AT = "labelledAt";
     private static final String LABEL = "label";
     private static final String DIGIT = "digit";
     private static final String MODEL = "modelId";
+    private static final String PIXELS = "pixels";
     private static final String ID = "_id";
+    private static final int BATCH = 1000;
 
     @Inject
     MongoDatabase database;
@@ -56,48 +64,77 @@ public class DrawingArchive {
     int maxTrainingDrawings;
 
     private MongoCollection<Document> drawings() {
-        return database.getCollection(COLLECTION);
+        return database.getCollection(DRAWINGS);
+    }
+
+    private MongoCollection<Document> labels() {
+        return database.getCollection(LABELS);
     }
 
     /**
-     * Creates the indexes of the review queries, and puts labels given before reviews existed into the
-     * review queue. Both are idempotent: a second start changes nothing.
+     * Creates the index of the review queries and, once, lists the labels given before the {@code labels}
+     * collection existed (they wait for review like new ones). Idempotent: a second start changes nothing.
      */
     public void prepare() {
-        drawings().createIndex(Indexes.compoundIndex(Indexes.ascending(REVIEW), Indexes.descending(LABELLED_AT)),
+        labels().createIndex(Indexes.compoundIndex(Indexes.ascending(REVIEW), Indexes.descending(LABELLED_AT)),
                 new IndexOptions().name("review_labelledAt"));
-        drawings().updateMany(Filters.and(Filters.exists(LABEL), Filters.ne(LABEL, null), Filters.exists(REVIEW, false)),
-                Updates.set(REVIEW, Review.PENDING.name()));
+        var migration = Filters.eq(ID, "labels-from-drawings");
+        if (database.getCollection(MIGRATIONS).find(migration).first() == null) {
+            for (var drawing : drawings().find(Filters.ne(LABEL, null))
+                    .projection(Projections.include(DIGIT, LABEL, MODEL, LABELLED_AT)).batchSize(BATCH)) {
+                labels().replaceOne(Filters.eq(ID, drawing.get(ID)), labelDocument(drawing.getString(ID),
+                        drawing.getInteger(DIGIT), drawing.getInteger(LABEL), drawing.getString(MODEL),
+                        drawing.getString(LABELLED_AT)), new ReplaceOptions().upsert(true));
+            }
+            database.getCollection(MIGRATIONS).insertOne(new Document(ID, "labels-from-drawings").append("at", Instant.now().toString()));
+        }
     }
 
-    /** How many drawings are stored, counted by the server. */
+    /** Lists a drawing's new or changed label for review. */
+    public void labelled(Drawing drawing) {
+        labels().replaceOne(Filters.eq(ID, drawing.getId()), labelDocument(drawing.getId(), drawing.getDigit(),
+                drawing.getLabel(), drawing.getModelId(), drawing.getLabelledAt().toString()), new ReplaceOptions().upsert(true));
+    }
+
+    /** Forgets the label of a drawing that was replaced by a further reading: it labelled an older image. */
+    public void unlabelled(String drawingId) {
+        labels().deleteOne(Filters.eq(ID, drawingId));
+    }
+
+    private static Document labelDocument(String id, Integer digit, int label, String model, String labelledAt) {
+        return new Document(ID, id).append(DIGIT, digit).append(LABEL, label).append(MODEL, model)
+                .append(LABELLED_AT, labelledAt).append(REVIEW, Review.PENDING.name());
+    }
+
+    /** How many drawings are stored: the collection's own count (exact after a clean shutdown), no scan. */
     public long count() {
-        return drawings().countDocuments();
+        return drawings().estimatedDocumentCount();
     }
 
     /** How many labels wait for review, were accepted and were rejected. */
     public Map<Review, Long> reviewCounts() {
         var counts = new EnumMap<Review, Long>(Review.class);
         for (var review : Review.values()) {
-            counts.put(review, drawings().countDocuments(Filters.eq(REVIEW, review.name())));
+            counts.put(review, 0L);
+        }
+        for (var group : labels().aggregate(List.of(Aggregates.group("$" + REVIEW, Accumulators.sum("n", 1))))) {
+            counts.put(Review.valueOf(group.getString(ID)), ((Number) group.get("n")).longValue());
         }
         return counts;
     }
 
     /**
      * Each model's score on the labelled drawings: the server groups the labels by model, label and digit
-     * read (at most models x 100 groups), whatever the number of drawings.
+     * read (at most models x 100 groups).
      */
     public List<ModelOnDrawings> scoresByModel() {
-        var groups = drawings().aggregate(List.of(
-                Aggregates.match(Filters.exists(REVIEW)),
-                Aggregates.group(new Document(MODEL, "$" + MODEL).append(LABEL, "$" + LABEL).append(DIGIT, "$" + DIGIT),
-                        Accumulators.sum("n", 1))));
+        var groups = labels().aggregate(List.of(Aggregates.group(
+                new Document(MODEL, "$" + MODEL).append(LABEL, "$" + LABEL).append(DIGIT, "$" + DIGIT),
+                Accumulators.sum("n", 1))));
         Map<String, long[]> byModel = new TreeMap<>();
         for (var group : groups) {
             var key = group.get(ID, Document.class);
-            var model = key.getString(MODEL);
-            var counts = byModel.computeIfAbsent(model == null ? "" : model, m -> new long[2]);
+            var counts = byModel.computeIfAbsent(String.valueOf(key.getString(MODEL)), model -> new long[2]);
             long n = ((Number) group.get("n")).longValue();
             counts[0] += n;
             if (key.get(LABEL) != null && key.get(LABEL).equals(key.get(DIGIT))) {
@@ -110,44 +147,54 @@ public class DrawingArchive {
                 .toList();
     }
 
-    /** One page (from 1) of the labels in {@code review}, newest label first, without images. */
+    /** One page (from 1) of the labels in {@code review}, newest label first. */
     public LabelPage labels(Review review, int page, int size) {
         var filter = Filters.eq(REVIEW, review.name());
-        long total = drawings().countDocuments(filter);
-        var found = drawings().find(filter)
-                .projection(Projections.include(DIGIT, LABEL, MODEL, LABELLED_AT, REVIEW))
-                .sort(Sorts.descending(LABELLED_AT))
-                .skip((page - 1) * size)
-                .limit(size);
+        long total = labels().countDocuments(filter);
         var drawings = new ArrayList<LabelledDrawing>();
-        for (var document : found) {
-            drawings.add(new LabelledDrawing(document.get(ID).toString(), document.getInteger(DIGIT),
-                    document.getInteger(LABEL), document.getString(MODEL), Instant.parse(document.getString(LABELLED_AT)),
-                    Review.valueOf(document.getString(REVIEW))));
+        for (var label : labels().find(filter).sort(Sorts.descending(LABELLED_AT)).skip((page - 1) * size).limit(size)) {
+            drawings.add(new LabelledDrawing(label.getString(ID), label.getInteger(DIGIT), label.getInteger(LABEL),
+                    label.getString(MODEL), Instant.parse(label.getString(LABELLED_AT)), Review.valueOf(label.getString(REVIEW))));
         }
         return new LabelPage(List.copyOf(drawings), page, size, total);
     }
 
-    /** Records the admin's verdict on these labelled drawings; answers how many changed. */
-    public long review(Collection<String> ids, Review verdict) {
-        if (ids.isEmpty()) {
+    /** Records the admin's verdict on these labels; answers how many changed. */
+    public long review(Collection<String> drawingIds, Review verdict) {
+        if (drawingIds.isEmpty()) {
             return 0;
         }
-        return drawings().updateMany(Filters.and(Filters.in(ID, ids), Filters.exists(REVIEW)),
-                Updates.set(REVIEW, verdict.name())).getModifiedCount();
+        return labels().updateMany(Filters.in(ID, drawingIds), Updates.set(REVIEW, verdict.name())).getModifiedCount();
     }
 
     /**
      * The labelled drawings the admin accepted, as training images (the 28x28 image the model saw and the
-     * label), newest first, at most the configured number; read in batches with only those two fields.
+     * label), newest first, at most the configured number: the labels say which, the drawings are then read
+     * by id, a batch at a time, with only their pixels.
      */
     public List<LabelledImage> acceptedTrainingImages() {
+        var labelsById = new HashMap<String, Integer>();
         var images = new ArrayList<LabelledImage>();
-        Bson accepted = Filters.and(Filters.eq(REVIEW, Review.ACCEPTED.name()), Filters.ne("pixels", null));
-        for (var document : drawings().find(accepted).projection(Projections.include("pixels", LABEL))
-                .sort(Sorts.descending(LABELLED_AT)).limit(maxTrainingDrawings).batchSize(1000)) {
-            images.add(new LabelledImage(document.getInteger(LABEL), document.get("pixels", Binary.class).getData()));
+        var accepted = labels().find(Filters.eq(REVIEW, Review.ACCEPTED.name())).projection(Projections.include(LABEL))
+                .sort(Sorts.descending(LABELLED_AT)).limit(maxTrainingDrawings).batchSize(BATCH);
+        for (var label : accepted) {
+            labelsById.put(label.getString(ID), label.getInteger(LABEL));
+            if (labelsById.size() == BATCH) {
+                addImages(labelsById, images);
+            }
         }
+        addImages(labelsById, images);
         return images;
+    }
+
+    private void addImages(Map<String, Integer> labelsById, List<LabelledImage> images) {
+        if (labelsById.isEmpty()) {
+            return;
+        }
+        for (var drawing : drawings().find(Filters.and(Filters.in(ID, labelsById.keySet()), Filters.ne(PIXELS, null)))
+                .projection(Projections.include(PIXELS))) {
+            images.add(new LabelledImage(labelsById.get(drawing.getString(ID)), drawing.get(PIXELS, Binary.class).getData()));
+        }
+        labelsById.clear();
     }
 }

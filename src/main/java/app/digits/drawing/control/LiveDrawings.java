@@ -12,7 +12,7 @@ import java.util.Optional;
  * Keeps one document per drawing made on the pages. The pages read a drawing live, many times while it is
  * drawn; each reading replaces the drawing's earlier version instead of adding a document. Only drawings
  * this session started can be replaced (the session remembers the last few it stored), so nobody can
- * overwrite someone else's drawing by sending its id.
+ * overwrite someone else's drawing by sending its id; a label given to the earlier version is dropped.
  */
 @ApplicationScoped
 public class LiveDrawings {
@@ -23,6 +23,9 @@ public class LiveDrawings {
     @Inject
     Drawings drawings;
 
+    @Inject
+    DrawingArchive archive;
+
     /**
      * Stores {@code drawing}, in place of {@code previousId} when this session stored that one, as a new
      * drawing otherwise.
@@ -30,7 +33,10 @@ public class LiveDrawings {
     public Drawing store(HttpSession session, Drawing drawing, Optional<String> previousId) {
         synchronized (session) {
             var own = own(session);
-            previousId.filter(own::contains).ifPresent(drawing::continuing);
+            previousId.filter(own::contains).ifPresent(id -> {
+                drawing.continuing(id);
+                archive.unlabelled(id);
+            });
             own.remove(drawing.getId());
             own.addLast(drawing.getId());
             while (own.size() > REMEMBERED) {

@@ -11,8 +11,8 @@ import java.util.UUID;
  * One drawing sent by a person or a client, as stored in {@code drawings}: the original as a bounded PNG,
  * the model that read it and the time it took, and either a single digit (the 28x28 image the model saw and
  * its ten probabilities) or a whole number (one embedded reading per digit). A drawing with no ink that
- * looks like a digit is kept as blank, with no prediction. A label people give waits for the admin's review
- * before it can train a model.
+ * looks like a digit is kept as blank, with no prediction. The label people give is also listed, small, in
+ * the {@code labels} collection, where it waits for the admin's review before it can train a model.
  */
 @Entity("drawings")
 public class Drawing {
@@ -58,12 +58,6 @@ public class Drawing {
 
     @Column
     private Instant labelledAt;
-
-    @Column
-    private boolean corrected;
-
-    @Column
-    private Review review;
 
     protected Drawing() {
     }
@@ -161,8 +155,6 @@ public class Drawing {
         }
         label = digit;
         labelledAt = Instant.now();
-        corrected = !label.equals(this.digit);
-        review = Review.PENDING;
     }
 
     /**
@@ -174,9 +166,10 @@ public class Drawing {
         return this;
     }
 
-    /** What the admin said of the label; null until someone labels the drawing. */
-    public Review getReview() {
-        return review;
+
+    /** When the person said what the digit is; null until someone says. */
+    public Instant getLabelledAt() {
+        return labelledAt;
     }
 
     /** What the person said the digit is; null until someone says. */
@@ -184,10 +177,6 @@ public class Drawing {
         return label;
     }
 
-    /** Whether the person said the prediction was wrong. */
-    public boolean isCorrected() {
-        return corrected;
-    }
 
     /** The number read, for a number drawing; null for a single digit. */
     public String getNumber() {

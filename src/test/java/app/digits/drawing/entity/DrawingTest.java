@@ -1,10 +1,9 @@
 package app.digits.drawing.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +16,16 @@ class DrawingTest {
     }
 
     @Test
-    void aLabelWaitsForReviewAndSaysWhetherItCorrectsTheModel() {
+    void aLabelIsRecordedWithItsTimeAndCanBeChanged() {
         var drawing = readAs(3);
-        assertNull(drawing.getReview());
+        assertNull(drawing.getLabel());
+        assertNull(drawing.getLabelledAt());
 
         drawing.label(3);
-        assertEquals(Review.PENDING, drawing.getReview());
-        assertFalse(drawing.isCorrected());
+        assertEquals(3, drawing.getLabel());
+        assertNotNull(drawing.getLabelledAt());
 
         drawing.label(8);
-        assertTrue(drawing.isCorrected());
         assertEquals(8, drawing.getLabel());
     }
 
