@@ -148,19 +148,24 @@ class DrawingVolumesIT extends DeployedApplication {
     @Test
     void labelsAreLimitedPerAddress() throws Exception {
         var id = drawings().find(Filters.and(Filters.eq(DrawingSeeds.MARK, true), Filters.eq("label", null))).first().getString("_id");
-        var statuses = new ArrayList<Integer>();
-        HttpResponse<String> last = null;
-        for (int i = 0; i < 61; i++) {
-            last = Server.send(HttpRequest.newBuilder(base.resolve("api/predictions/" + id + "/label"))
+        int allowed = 0;
+        HttpResponse<String> refused = null;
+        // Counted in fixed windows of ten minutes: within 121 labels one is refused, even across a window's end.
+        for (int i = 0; i < 121 && refused == null; i++) {
+            var response = Server.send(HttpRequest.newBuilder(base.resolve("api/predictions/" + id + "/label"))
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"digit\": " + (i % 10) + "}")));
-            statuses.add(last.statusCode());
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertEquals(200, response.statusCode(), response.body());
+                allowed++;
+            }
         }
-        assertEquals(List.of(200), statuses.subList(0, 60).stream().distinct().toList(), "60 labels are allowed");
-        assertEquals(429, last.statusCode(), last.body());
-        assertTrue(last.headers().firstValue("Retry-After").isPresent(), "a 429 says when to try again");
+        assertTrue(refused != null && allowed >= 60, "60 labels allowed, then refused; allowed " + allowed);
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "a 429 says when to try again");
         var label = labels().find(Filters.eq("_id", id)).first();
         assertEquals("PENDING", label.getString("review"), "a label waits for the admin's review");
-        assertEquals(9, label.getInteger("label"), "the last label allowed is the one listed");
+        assertEquals((allowed - 1) % 10, label.getInteger("label"), "the last label allowed is the one listed");
     }
 }

@@ -1,42 +1,58 @@
 package app.digits.captcha.boundary;
 
 import app.digits.captcha.control.Captcha;
+import app.digits.captcha.control.Questions;
 import app.digits.captcha.entity.Answer;
+import app.digits.captcha.entity.Challenge;
+import app.digits.captcha.entity.Puzzle;
+import app.digits.captcha.entity.Trajectory;
+import app.digits.imaging.control.DataUrl;
+import app.digits.imaging.control.PngImages;
 import app.digits.platform.boundary.RequestSizeLimit;
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
-import app.digits.prediction.boundary.PredictionRequest;
-import app.digits.prediction.control.Recognizer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The captcha for programs: issue a challenge bound to the caller's session (cookie), answer it with a
- * drawing or the typed digit, and let another service check a pass once. Outcomes carry stable reasons
- * ({@code wrong-digit}, {@code expired}, {@code replayed}, ...).
+ * The captcha for programs: issue a challenge bound to the caller's session (cookie) — a distorted image of
+ * the digit to draw, or with {@code ?kind=question} a sentence whose answer is a digit — with a proof-of-work
+ * puzzle; answer it with the drawing and its stroke trajectory (or the typed digit) and the puzzle's number;
+ * let another service check a pass once. The expected digit is never in a response. Outcomes carry stable
+ * reasons ({@code wrong-digit}, {@code no-trajectory}, {@code wrong-proof-of-work}, ...); a used-up
+ * allowance is a 429 with {@code Retry-After}.
  */
 @Path("captcha")
 @Produces(MediaType.APPLICATION_JSON)
 public class CaptchaResource {
 
-    public record IssuedChallenge(String token, int digit, Instant expiresAt) {
+    /** A challenge: {@code image} (a PNG data URL) to draw, or {@code question} (fr and en) to answer by typing. */
+    public record IssuedChallenge(String token, String kind, String image, Map<String, String> question, Instant expiresAt,
+                                  Puzzle pow) {
     }
 
-    /** A drawing ({@code image} or {@code pixels}, as for predictions) or the digit typed as {@code text}. */
-    public record ChallengeAnswer(String image, int[] pixels, String text) {
+    /**
+     * The drawing ({@code image}, a PNG data URL of the canvas, with {@code strokes}: lists of {x, y, t}) or the
+     * digit typed as {@code text}, and {@code powNumber}, the number that solves the puzzle.
+     */
+    public record ChallengeAnswer(String image, List<List<Trajectory.Point>> strokes, String text, Long powNumber) {
     }
 
     public record AnswerResult(boolean passed, String reason, String pass) {
@@ -55,19 +71,21 @@ public class CaptchaResource {
     @Inject
     Captcha captcha;
 
-    @Inject
-    Recognizer recognizer;
-
     @Context
     HttpServletRequest request;
 
     @POST
     @Path("challenges")
-    @Operation(summary = "A new challenge for this session (cookie): the digit to draw, its token and deadline")
-    public Response issue() {
-        var challenge = captcha.issue(request.getSession(true), request.getRemoteAddr())
-                .orElseThrow(() -> new ProblemException(429, "Too many requests", "Too many challenges from this address"));
-        return Response.status(201).entity(new IssuedChallenge(challenge.token(), challenge.digit(), challenge.expiresAt())).build();
+    @Operation(summary = "A new challenge for this session (cookie): a distorted image of the digit to draw "
+            + "(or ?kind=question: a sentence whose answer is a digit), a proof-of-work puzzle, its token and deadline")
+    public Response issue(@QueryParam("kind") @DefaultValue("draw") String kind) {
+        var issued = captcha.issue(request.getSession(true), request.getRemoteAddr(), kindOf(kind));
+        var challenge = issued.challenge();
+        var question = challenge.question() == null ? null
+                : Map.of("fr", Questions.text(challenge.question(), "fr"), "en", Questions.text(challenge.question(), "en"));
+        return Response.status(201).entity(new IssuedChallenge(challenge.token(), kind,
+                issued.image() == null ? null : PngImages.dataUrl(issued.image()), question, challenge.expiresAt(),
+                challenge.puzzle())).build();
     }
 
     @POST
@@ -90,11 +108,19 @@ public class CaptchaResource {
         return new PassResult(outcome.passed(), outcome.reason());
     }
 
-    private Answer toAnswer(ChallengeAnswer answer) {
+    private static Challenge.Kind kindOf(String kind) {
+        return switch (kind) {
+            case "draw" -> Challenge.Kind.DRAW;
+            case "question" -> Challenge.Kind.QUESTION;
+            default -> throw ProblemException.badRequest("The kind of challenge is draw or question");
+        };
+    }
+
+    private static Answer toAnswer(ChallengeAnswer answer) {
         if (answer.text() != null) {
-            return new Answer.Typed(answer.text());
+            return new Answer.Typed(answer.text(), answer.powNumber());
         }
-        var drawing = recognizer.recognize(new PredictionRequest(answer.image(), answer.pixels()).toInput());
-        return new Answer.Drawn(drawing.getDigit(), drawing.getConfidence());
+        return new Answer.Drawn(answer.image() == null ? null : DataUrl.parse(answer.image()).bytes(),
+                answer.strokes() == null ? null : new Trajectory(answer.strokes()), answer.powNumber());
     }
 }

@@ -3,24 +3,36 @@ package app.digits.captcha.control;
 import app.digits.captcha.entity.Answer;
 import app.digits.captcha.entity.Challenge;
 import app.digits.captcha.entity.Outcome;
+import app.digits.imaging.control.ImageDecoder;
+import app.digits.prediction.control.DrawingInput;
+import app.digits.prediction.control.Recognizer;
+import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The captcha as the pages and the API use it: one challenge book with the configured rules, and the
- * server-side mark of a session that proved human (kept in the session, never in a cookie the client could
- * forge).
+ * The captcha as the pages and the API use it: one challenge book with the configured rules over the
+ * application's MongoDB, the served model to read drawings (classify only: a captcha answer is never
+ * stored), and the server-side mark of a session that proved human (kept in the session, never in a cookie
+ * the client could forge). Its indexes are created at start, in the background, so a slow database never
+ * holds up deployment.
  */
 @ApplicationScoped
 public class Captcha {
 
+    private static final Logger LOG = Logger.getLogger(Captcha.class.getName());
     private static final String HUMAN_UNTIL = "digits.captcha.human-until";
 
     @Inject
@@ -44,29 +56,67 @@ public class Captcha {
     int attemptsPerClient;
 
     @Inject
+    @ConfigProperty(name = "digits.captcha.challenges-per-client", defaultValue = "60")
+    int challengesPerClient;
+
+    @Inject
     @ConfigProperty(name = "digits.captcha.attempt-window-seconds", defaultValue = "600")
     long attemptWindowSeconds;
 
     @Inject
+    @ConfigProperty(name = "digits.captcha.proof-of-work-max-number", defaultValue = "100000")
+    long proofOfWorkMaxNumber;
+
+    @Inject
     @ConfigProperty(name = "digits.captcha.human-minutes", defaultValue = "30")
     long humanMinutes;
+
+    @Inject
+    @ConfigProperty(name = "digits.upload.max-bytes", defaultValue = "2000000")
+    long maxBytes;
+
+    @Inject
+    @ConfigProperty(name = "digits.upload.max-pixels", defaultValue = "4000000")
+    long maxPixels;
+
+    @Inject
+    MongoDatabase database;
+
+    @Inject
+    Recognizer recognizer;
+
+    @Resource
+    ManagedExecutorService executor;
 
     private ChallengeBook book;
 
     @PostConstruct
     void init() {
         book = new ChallengeBook(new ChallengeBook.Rules(Duration.ofSeconds(challengeSeconds), Duration.ofSeconds(passSeconds),
-                minConfidence, attemptsPerSession, attemptsPerClient, Duration.ofSeconds(attemptWindowSeconds)),
-                Clock.systemUTC());
+                minConfidence, attemptsPerSession, attemptsPerClient, challengesPerClient, Duration.ofSeconds(attemptWindowSeconds),
+                proofOfWorkMaxNumber), Clock.systemUTC(), database, new ImageDecoder(maxBytes, maxPixels));
     }
 
-    public Optional<Challenge> issue(HttpSession session, String client) {
-        return book.issue(session.getId(), client);
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+        executor.submit(() -> {
+            try {
+                book.ensureIndexes();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Could not create the captcha's indexes; expired challenges are still deleted on each issue", e);
+            }
+        });
+    }
+
+    public ChallengeBook.Issued issue(HttpSession session, String client, Challenge.Kind kind) {
+        return book.issue(session.getId(), client, kind);
     }
 
     /** Judges an answer; a pass also marks the session as human for the configured time. */
     public ChallengeBook.Verdict answer(String token, HttpSession session, String client, Answer answer) {
-        var verdict = book.answer(token, session.getId(), client, answer);
+        var verdict = book.answer(token, session.getId(), client, answer, image -> {
+            var drawing = recognizer.recognize(new DrawingInput.EncodedImage(image));
+            return new ChallengeBook.Reading(drawing.getDigit(), drawing.getConfidence());
+        });
         if (verdict.outcome().passed()) {
             session.setAttribute(HUMAN_UNTIL, Instant.now().plus(Duration.ofMinutes(humanMinutes)));
         }

@@ -2,93 +2,113 @@ package app.digits.captcha.control;
 
 import app.digits.captcha.entity.Answer;
 import app.digits.captcha.entity.Challenge;
+import app.digits.captcha.entity.Challenges;
 import app.digits.captcha.entity.Outcome;
+import app.digits.imaging.control.ImageDecoder;
+import app.digits.imaging.control.InkMap;
 import app.digits.platform.control.AttemptLimiter;
+import com.mongodb.client.MongoDatabase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The life of challenges and passes. A challenge is issued for a session with a random digit and a
- * deadline; the first answer consumes it, right or wrong, so a token never counts twice (a second use is
- * "replayed", a token never issued "unknown", one from another session refused). A right answer, drawn with
- * enough confidence or typed, yields a pass: a second token that a verification can redeem exactly once.
- * Attempts are limited per session and per client address, and challenges per client address; what
- * expired is forgotten after a while, so memory stays bounded by those limits.
+ * The life of challenges and passes. A challenge is issued for a session with a random digit, shown only as
+ * a distorted image (or, for people who cannot draw, a question whose answer is a digit), a proof-of-work
+ * puzzle and a deadline. Every answer counts against the client address and the session, even one to a
+ * token never issued, and beyond the allowance is refused before anything else. The first answer consumes
+ * the challenge, right or wrong (a second use is "replayed", a token never issued "unknown", one from
+ * another session refused); then the puzzle must be solved, then a drawing must come with a plausible
+ * trajectory, and only then is it recognized. A right answer yields a pass that a verification redeems
+ * once. State lives in MongoDB ({@link Challenges}, {@link AttemptLimiter}); nothing an answer holds is kept.
  */
 public class ChallengeBook {
 
-    /** How long challenges and passes live, how sure the model must be, and how many attempts are allowed. */
-    public record Rules(Duration challengeLifetime, Duration passLifetime, double minConfidence,
-                        int attemptsPerSession, int attemptsPerClient, Duration attemptWindow) {
+    /** Lifetimes, the model's confidence needed, the allowances per window, and the proof-of-work's size. */
+    public record Rules(Duration challengeLifetime, Duration passLifetime, double minConfidence, int attemptsPerSession,
+                        int attemptsPerClient, int challengesPerClient, Duration attemptWindow, long proofOfWorkMaxNumber) {
+    }
+
+    /** A new challenge, and the PNG that shows its digit (null for a question). */
+    public record Issued(Challenge challenge, byte[] image) {
     }
 
     /** The outcome of an answer, and the pass it earned when it passed. */
     public record Verdict(Outcome outcome, Optional<String> pass) {
     }
 
-    private static final String[] NAMES_FR = {"zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"};
-    private static final String[] NAMES_EN = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    /** What the served model reads in a drawing: its digit (null when blank) and its confidence. */
+    public record Reading(Integer digit, double confidence) {
+    }
+
+    /** Reads the digit of a drawing; the captcha passes the recognizer, the tests a stub. */
+    public interface DigitReader {
+        Reading read(byte[] image);
+    }
 
     private final Rules rules;
     private final Clock clock;
+    private final MongoDatabase database;
+    private final Challenges challenges;
+    private final ImageDecoder decoder;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Challenge> open = new ConcurrentHashMap<>();
-    private final Map<String, Instant> consumed = new ConcurrentHashMap<>();
-    private final Map<String, Instant> passes = new ConcurrentHashMap<>();
-    private final Map<String, Instant> redeemed = new ConcurrentHashMap<>();
-    private final AttemptLimiter perSession;
-    private final AttemptLimiter perClient;
-    private final AttemptLimiter issues;
+    private final AttemptLimiter issuesPerClient;
+    private final AttemptLimiter answersPerClient;
+    private final AttemptLimiter answersPerSession;
 
-    public ChallengeBook(Rules rules, Clock clock) {
+    public ChallengeBook(Rules rules, Clock clock, MongoDatabase database, ImageDecoder decoder) {
         this.rules = rules;
         this.clock = clock;
-        this.perSession = new AttemptLimiter(rules.attemptsPerSession(), rules.attemptWindow(), clock);
-        this.perClient = new AttemptLimiter(rules.attemptsPerClient(), rules.attemptWindow(), clock);
-        this.issues = new AttemptLimiter(2 * rules.attemptsPerClient(), rules.attemptWindow(), clock);
+        this.database = database;
+        this.challenges = new Challenges(database);
+        this.decoder = decoder;
+        this.issuesPerClient = new AttemptLimiter(database, "issues-client", "challenges from this address",
+                rules.challengesPerClient(), rules.attemptWindow(), clock);
+        this.answersPerClient = new AttemptLimiter(database, "answers-client", "answers from this address",
+                rules.attemptsPerClient(), rules.attemptWindow(), clock);
+        this.answersPerSession = new AttemptLimiter(database, "answers-session", "answers in this session",
+                rules.attemptsPerSession(), rules.attemptWindow(), clock);
     }
 
-    /** A new challenge for a session, or none when the client has asked for too many. */
-    public Optional<Challenge> issue(String sessionId, String client) {
-        forgetExpired();
-        if (!issues.tryAcquire("client:" + client)) {
-            return Optional.empty();
-        }
-        var challenge = new Challenge(newToken(), sessionId, random.nextInt(10), clock.instant().plus(rules.challengeLifetime()));
-        open.put(challenge.token(), challenge);
-        return Optional.of(challenge);
+    /** Creates the collections' indexes; idempotent. */
+    public void ensureIndexes() {
+        challenges.ensureIndexes();
+        AttemptLimiter.ensureIndexes(database);
     }
 
-    public Verdict answer(String token, String sessionId, String client, Answer answer) {
-        boolean sessionAllowed = perSession.tryAcquire("session:" + sessionId);
-        boolean clientAllowed = perClient.tryAcquire("client:" + client);
-        if (!sessionAllowed || !clientAllowed) {
-            open.remove(token);
-            return verdict(Outcome.TOO_MANY_ATTEMPTS);
+    /** A new challenge of the given kind for a session; throws a 429 problem beyond the client's allowance. */
+    public Issued issue(String sessionId, String client, Challenge.Kind kind) {
+        var now = clock.instant();
+        challenges.forget(now);
+        AttemptLimiter.forget(database, now);
+        issuesPerClient.acquire(client);
+        int digit = random.nextInt(10);
+        var question = kind == Challenge.Kind.QUESTION ? Questions.about(digit, random) : null;
+        var expiresAt = now.plus(rules.challengeLifetime());
+        var challenge = new Challenge(newToken(), sessionId, kind, digit, question,
+                ProofOfWork.issue(random, rules.proofOfWorkMaxNumber()), expiresAt);
+        challenges.store(challenge, expiresAt.plus(rules.challengeLifetime()));
+        return new Issued(challenge, kind == Challenge.Kind.DRAW ? ChallengeImage.png(digit, random.nextLong()) : null);
+    }
+
+    /** Judges an answer; throws a 429 problem beyond the client's or the session's allowance. */
+    public Verdict answer(String token, String sessionId, String client, Answer answer, DigitReader reader) {
+        answersPerClient.acquire(client);
+        answersPerSession.acquire(sessionId);
+        var consumed = token == null ? Optional.<Challenge>empty() : challenges.consume(token);
+        if (consumed.isEmpty()) {
+            return verdict(token != null && challenges.exists(token) ? Outcome.REPLAYED : Outcome.UNKNOWN);
         }
-        var challenge = open.remove(token);
-        if (challenge == null) {
-            return verdict(consumed.containsKey(token) ? Outcome.REPLAYED : Outcome.UNKNOWN);
-        }
-        consumed.put(token, challenge.expiresAt());
-        if (!challenge.sessionId().equals(sessionId)) {
-            return verdict(Outcome.OTHER_SESSION);
-        }
-        if (!clock.instant().isBefore(challenge.expiresAt())) {
-            return verdict(Outcome.EXPIRED);
-        }
-        var outcome = judge(challenge.digit(), answer);
+        var challenge = consumed.get();
+        var outcome = judge(challenge, sessionId, answer, reader);
         if (!outcome.passed()) {
             return verdict(outcome);
         }
         var pass = newToken();
-        passes.put(pass, clock.instant().plus(rules.passLifetime()));
+        var passExpiresAt = clock.instant().plus(rules.passLifetime());
+        challenges.grantPass(challenge.token(), pass, passExpiresAt, passExpiresAt.plus(rules.passLifetime()));
         return new Verdict(Outcome.PASSED, Optional.of(pass));
     }
 
@@ -97,28 +117,54 @@ public class ChallengeBook {
         if (pass == null) {
             return Outcome.UNKNOWN;
         }
-        var expiry = passes.remove(pass);
-        if (expiry == null) {
-            return redeemed.containsKey(pass) ? Outcome.REPLAYED : Outcome.UNKNOWN;
-        }
-        redeemed.put(pass, expiry);
-        return clock.instant().isBefore(expiry) ? Outcome.PASSED : Outcome.EXPIRED;
-    }
-
-    /** The name of a digit, to type it back when drawing is not possible. */
-    public static String nameOf(int digit, String language) {
-        return ("en".equals(language) ? NAMES_EN : NAMES_FR)[digit];
-    }
-
-    private Outcome judge(int expected, Answer answer) {
-        return switch (answer) {
-            case Answer.Drawn(Integer digit, double confidence) when digit == null -> Outcome.BLANK;
-            case Answer.Drawn(Integer digit, double confidence) when digit != expected -> Outcome.WRONG_DIGIT;
-            case Answer.Drawn(Integer digit, double confidence) when confidence < rules.minConfidence() -> Outcome.UNSURE;
-            case Answer.Drawn drawn -> Outcome.PASSED;
-            case Answer.Typed(String text) when text == null || text.isBlank() -> Outcome.BLANK;
-            case Answer.Typed(String text) -> text.strip().equals(String.valueOf(expected)) ? Outcome.PASSED : Outcome.WRONG_DIGIT;
+        return switch (challenges.redeem(pass, clock.instant())) {
+            case VALID -> Outcome.PASSED;
+            case EXPIRED -> Outcome.EXPIRED;
+            case REDEEMED -> Outcome.REPLAYED;
+            case UNKNOWN -> Outcome.UNKNOWN;
         };
+    }
+
+    private Outcome judge(Challenge challenge, String sessionId, Answer answer, DigitReader reader) {
+        if (!challenge.sessionId().equals(sessionId)) {
+            return Outcome.OTHER_SESSION;
+        }
+        if (!clock.instant().isBefore(challenge.expiresAt())) {
+            return Outcome.EXPIRED;
+        }
+        if (answer.proof() == null) {
+            return Outcome.NO_PROOF;
+        }
+        if (!ProofOfWork.solves(challenge.puzzle(), answer.proof())) {
+            return Outcome.WRONG_PROOF;
+        }
+        return switch (challenge.kind()) {
+            case DRAW -> judgeDrawing(challenge.digit(), answer, reader);
+            case QUESTION -> answer instanceof Answer.Typed(String text, Long proof) && text != null && !text.isBlank()
+                    ? (text.strip().equals(String.valueOf(challenge.digit())) ? Outcome.PASSED : Outcome.WRONG_DIGIT)
+                    : Outcome.BLANK;
+        };
+    }
+
+    private Outcome judgeDrawing(int expected, Answer answer, DigitReader reader) {
+        if (!(answer instanceof Answer.Drawn(byte[] image, var trajectory, Long proof)) || trajectory == null) {
+            return Outcome.NO_TRAJECTORY;
+        }
+        if (image == null) {
+            return Outcome.BLANK;
+        }
+        var refusal = StrokeCheck.check(trajectory, InkMap.of(decoder.decode(image)));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        var reading = reader.read(image);
+        if (reading.digit() == null) {
+            return Outcome.BLANK;
+        }
+        if (reading.digit() != expected) {
+            return Outcome.WRONG_DIGIT;
+        }
+        return reading.confidence() < rules.minConfidence() ? Outcome.UNSURE : Outcome.PASSED;
     }
 
     private static Verdict verdict(Outcome outcome) {
@@ -129,15 +175,5 @@ public class ChallengeBook {
         var bytes = new byte[18];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Forgets what expired long enough ago that an answer to it is no longer worth a precise reason. */
-    private void forgetExpired() {
-        var now = clock.instant();
-        var forgetBefore = now.minus(rules.challengeLifetime());
-        open.values().removeIf(challenge -> challenge.expiresAt().isBefore(forgetBefore));
-        consumed.values().removeIf(expiry -> expiry.isBefore(forgetBefore));
-        passes.values().removeIf(expiry -> !now.isBefore(expiry));
-        redeemed.values().removeIf(expiry -> !now.isBefore(expiry));
     }
 }

@@ -9,11 +9,14 @@ public enum Outcome {
     WRONG_DIGIT("wrong-digit"),
     UNSURE("low-confidence"),
     BLANK("blank"),
+    NO_PROOF("no-proof-of-work"),
+    WRONG_PROOF("wrong-proof-of-work"),
+    NO_TRAJECTORY("no-trajectory"),
+    IMPLAUSIBLE_STROKES("implausible-strokes"),
     EXPIRED("expired"),
     REPLAYED("replayed"),
     UNKNOWN("unknown-token"),
-    OTHER_SESSION("other-session"),
-    TOO_MANY_ATTEMPTS("too-many-attempts");
+    OTHER_SESSION("other-session");
 
     private final String reason;
 

@@ -4,6 +4,7 @@ import app.digits.drawing.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import app.digits.platform.control.AttemptLimiter;
 import app.digits.platform.control.ProblemException;
+import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Stores what people say their drawing really was ("that was a 7"), confirming or correcting the model.
  * Labelled drawings measure the model on real drawings and, once the admin accepted them, can join the next
- * training run (a new or changed label waits for review). Anyone may label, so each client address gets a bounded number of labels per window.
+ * training run (a new or changed label waits for review). Anyone may label, so each client address gets a
+ * bounded number of labels per window, counted in MongoDB so every instance shares the count.
  */
 @ApplicationScoped
 public class Corrections {
@@ -24,6 +26,9 @@ public class Corrections {
 
     @Inject
     DrawingArchive archive;
+
+    @Inject
+    MongoDatabase database;
 
     @Inject
     @ConfigProperty(name = "digits.labels.per-client", defaultValue = "60")
@@ -37,7 +42,8 @@ public class Corrections {
 
     @PostConstruct
     void init() {
-        limiter = new AttemptLimiter(labelsPerClient, Duration.ofSeconds(windowSeconds), Clock.systemUTC());
+        limiter = new AttemptLimiter(database, "labels-client", "labels from this address", labelsPerClient,
+                Duration.ofSeconds(windowSeconds), Clock.systemUTC());
     }
 
     /** Labels a drawing for {@code client} (its address), within that client's allowance. */
@@ -47,10 +53,7 @@ public class Corrections {
         }
         var drawing = drawings.findById(drawingId)
                 .orElseThrow(() -> ProblemException.notFound("No drawing with id " + drawingId));
-        if (!limiter.tryAcquire(client)) {
-            throw ProblemException.tooManyRequests("Too many labels from this address: at most " + labelsPerClient
-                    + " every " + windowSeconds + " s", limiter.retryAfter(client));
-        }
+        limiter.acquire(client);
         try {
             drawing.label(digit);
         } catch (IllegalStateException e) {

@@ -6,6 +6,7 @@ import app.digits.drawing.entity.LabelPage;
 import app.digits.drawing.entity.LabelledDrawing;
 import app.digits.drawing.entity.ModelOnDrawings;
 import app.digits.drawing.entity.Review;
+import app.digits.platform.control.AttemptLimiter;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -72,10 +73,12 @@ public class DrawingArchive {
     }
 
     /**
-     * Creates the index of the review queries and, once, lists the labels given before the {@code labels}
-     * collection existed (they wait for review like new ones). Idempotent: a second start changes nothing.
+     * Creates the indexes of the review queries and of the label limits and, once, lists the labels given
+     * before the {@code labels} collection existed (they wait for review like new ones). Idempotent: a second
+     * start changes nothing.
      */
     public void prepare() {
+        AttemptLimiter.ensureIndexes(database);
         labels().createIndex(Indexes.compoundIndex(Indexes.ascending(REVIEW), Indexes.descending(LABELLED_AT)),
                 new IndexOptions().name("review_labelledAt"));
         var migration = Filters.eq(ID, "labels-from-drawings");

@@ -18,7 +18,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
     public Response toResponse(ProblemException problem) {
         var response = Problem.response(problem.status(), problem.title(), problem.detail(), "/" + uriInfo.getPath());
         problem.retryAfter().ifPresent(wait -> response.getHeaders()
-                .putSingle("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000))));
+                .putSingle("Retry-After", String.valueOf(ProblemException.wholeSeconds(wait))));
         return response;
     }
 }

@@ -1,63 +1,89 @@
 package app.digits.platform.control;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 
 /**
- * Counts attempts per key (a session, a client address) in a sliding window and says when a key has used
- * up its allowance and when it gets the next one, so guessing by brute force or flooding is cut short. It
- * tracks at most a bounded number of keys, forgetting those whose window has passed.
+ * Counts attempts per key (a client address, a session) in fixed windows, in MongoDB ({@code attempts}),
+ * so the count survives dropped cookies and is shared by every instance; one
+ * atomic upsert per attempt. A fixed window lets a client spend at most twice its allowance across a window
+ * boundary, which is enough to cut brute force short. Counters carry {@code forgetAt} (the end of their
+ * window) for a TTL index on MongoDB and {@link #forget} on the embedded server.
  */
 public class AttemptLimiter {
 
-    private static final int MAX_KEYS = 10_000;
+    public static final String COLLECTION = "attempts";
 
+    private final MongoCollection<Document> counters;
+    private final String name;
+    private final String description;
     private final int allowed;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, ArrayDeque<Instant>> attempts = new ConcurrentHashMap<>();
 
-    public AttemptLimiter(int allowed, Duration window, Clock clock) {
+    /** A limiter whose counters are named {@code name}; {@code description} says what is counted, in words. */
+    public AttemptLimiter(MongoDatabase database, String name, String description, int allowed, Duration window, Clock clock) {
+        this.counters = database.getCollection(COLLECTION);
+        this.name = name;
+        this.description = description;
         this.allowed = allowed;
         this.window = window;
         this.clock = clock;
     }
 
-    /** Records an attempt for {@code key}; false when the key already had its allowance in the window. */
-    public boolean tryAcquire(String key) {
+    public static void ensureIndexes(MongoDatabase database) {
+        database.getCollection(COLLECTION).createIndex(Indexes.ascending("forgetAt"),
+                new IndexOptions().name("forgetAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
+    }
+
+    public static void forget(MongoDatabase database, Instant now) {
+        database.getCollection(COLLECTION).deleteMany(Filters.lt("forgetAt", Date.from(now)));
+    }
+
+    /**
+     * Records an attempt for {@code key}; throws a 429 {@link ProblemException} (with the time until the window
+     * ends) when the key already used its allowance in the current window.
+     */
+    public void acquire(String key) {
         var now = clock.instant();
-        if (attempts.size() > MAX_KEYS) {
-            attempts.values().removeIf(recent -> recent.isEmpty() || !recent.peekLast().isAfter(now.minus(window)));
-        }
-        var recent = attempts.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (recent) {
-            while (!recent.isEmpty() && !recent.peekFirst().isAfter(now.minus(window))) {
-                recent.pollFirst();
-            }
-            if (recent.size() >= allowed) {
-                return false;
-            }
-            recent.addLast(now);
-            return true;
+        long windowMillis = window.toMillis();
+        var windowEnd = Instant.ofEpochMilli((now.toEpochMilli() / windowMillis + 1) * windowMillis);
+        var id = name + ":" + key + "@" + windowEnd.toEpochMilli();
+        int count = increment(id, windowEnd);
+        if (count > allowed) {
+            var wait = Duration.between(now, windowEnd);
+            throw ProblemException.tooManyRequests("Too many " + description + "; try again in "
+                    + ProblemException.wholeSeconds(wait) + " seconds", wait);
         }
     }
 
-    /** How long until {@code key} may try again: zero when it may now. */
-    public Duration retryAfter(String key) {
-        var recent = attempts.get(key);
-        if (recent == null) {
-            return Duration.ZERO;
-        }
-        synchronized (recent) {
-            if (recent.size() < allowed || recent.isEmpty()) {
-                return Duration.ZERO;
+    private int increment(String id, Instant windowEnd) {
+        var update = Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("forgetAt", Date.from(windowEnd)));
+        var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        try {
+            return counters.findOneAndUpdate(Filters.eq("_id", id), update, options).getInteger("count");
+        } catch (MongoWriteException | MongoCommandException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
             }
-            var wait = Duration.between(clock.instant(), recent.peekFirst().plus(window));
-            return wait.isNegative() ? Duration.ZERO : wait;
+            // Two first attempts raced to insert the counter: the loser's retry finds it and increments it.
+            return counters.findOneAndUpdate(Filters.eq("_id", id), update, options).getInteger("count");
         }
     }
 }

@@ -55,6 +55,11 @@ public class ProblemException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** Whole seconds to wait, rounded up, at least one: what {@code Retry-After} says. */
+    public static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     public int status() {
         return status;
     }

@@ -1,21 +1,38 @@
 package app.digits.captcha.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.captcha.entity.Answer;
 import app.digits.captcha.entity.Challenge;
+import app.digits.captcha.entity.Challenges;
 import app.digits.captcha.entity.Outcome;
+import app.digits.imaging.control.ImageDecoder;
+import app.digits.platform.control.AttemptLimiter;
+import app.digits.platform.control.ProblemException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The challenge book on an in-memory MongoDB (mongo-java-server), with a clock the test moves by hand. */
 class ChallengeBookTest {
 
-    /** A clock the test moves by hand. */
     static final class ManualClock extends Clock {
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -25,7 +42,7 @@ class ChallengeBookTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -39,22 +56,62 @@ class ChallengeBookTest {
         }
     }
 
-    private final ManualClock clock = new ManualClock();
-    private final ChallengeBook book = new ChallengeBook(new ChallengeBook.Rules(Duration.ofMinutes(2), Duration.ofMinutes(5),
-            0.7, 5, 8, Duration.ofMinutes(10)), clock);
+    private static final String CLIENT = "10.0.0.1";
 
-    private Challenge issue(String session) {
-        return book.issue(session, "10.0.0.1").orElseThrow();
+    private final ManualClock clock = new ManualClock();
+    private final AtomicInteger readings = new AtomicInteger();
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private ChallengeBook book;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(H2Backend.inMemory());
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        client = MongoClients.create("mongodb://127.0.0.1:" + ((InetSocketAddress) server.getLocalAddress()).getPort());
+        database = client.getDatabase("captcha-test");
+        book = new ChallengeBook(new ChallengeBook.Rules(Duration.ofMinutes(2), Duration.ofMinutes(5), 0.7, 5, 8, 12,
+                Duration.ofMinutes(10), 300), clock, database, new ImageDecoder(2_000_000, 4_000_000));
+        book.ensureIndexes();
     }
 
-    private static Answer drawn(int digit, double confidence) {
-        return new Answer.Drawn(digit, confidence);
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private Challenge issue(String session) {
+        return book.issue(session, CLIENT, Challenge.Kind.DRAW).challenge();
+    }
+
+    private static Long proof(Challenge challenge) {
+        return ProofOfWorkTest.solve(challenge.puzzle());
+    }
+
+    /** A hand-drawn "7" with the challenge's proof-of-work; the stub model reads it as {@code digit}. */
+    private Outcome drawn(Challenge challenge, String session, Integer digit, double confidence) {
+        var seven = SyntheticStrokes.seven(1);
+        return book.answer(challenge.token(), session, CLIENT, new Answer.Drawn(SyntheticStrokes.render(seven), seven, proof(challenge)),
+                image -> {
+                    readings.incrementAndGet();
+                    return new ChallengeBook.Reading(digit, confidence);
+                }).outcome();
+    }
+
+    private ChallengeBook.Verdict unknown(String session, String client) {
+        return book.answer("never-issued", session, client, new Answer.Typed("1", 0L), image -> {
+            throw new AssertionError("nothing to read");
+        });
     }
 
     @Test
-    void theRightDigitDrawnWithConfidencePassesAndEarnsAPassRedeemableOnce() {
+    void theRightDigitDrawnByHandWithItsProofOfWorkPassesAndEarnsAPassRedeemableOnce() {
         var challenge = issue("s1");
-        var verdict = book.answer(challenge.token(), "s1", "10.0.0.1", drawn(challenge.digit(), 0.95));
+        var verdict = book.answer(challenge.token(), "s1", CLIENT,
+                new Answer.Drawn(SyntheticStrokes.render(SyntheticStrokes.seven(2)), SyntheticStrokes.seven(2), proof(challenge)),
+                image -> new ChallengeBook.Reading(challenge.digit(), 0.95));
 
         assertEquals(Outcome.PASSED, verdict.outcome());
         var pass = verdict.pass().orElseThrow();
@@ -65,89 +122,133 @@ class ChallengeBookTest {
     }
 
     @Test
-    void aChallengeIsSingleUseEvenWhenTheAnswerIsWrong() {
-        var challenge = issue("s1");
-        int wrong = (challenge.digit() + 1) % 10;
-
-        assertEquals(Outcome.WRONG_DIGIT, book.answer(challenge.token(), "s1", "10.0.0.1", drawn(wrong, 0.99)).outcome());
-        assertEquals(Outcome.REPLAYED, book.answer(challenge.token(), "s1", "10.0.0.1", drawn(challenge.digit(), 0.99)).outcome());
+    void aDrawChallengeComesAsAPictureAndItsDigitOnlyInTheDatabase() {
+        var issued = book.issue("s1", CLIENT, Challenge.Kind.DRAW);
+        assertNotNull(issued.image());
+        assertNull(issued.challenge().question());
+        var stored = database.getCollection(Challenges.COLLECTION).find(new Document("_id", issued.challenge().token())).first();
+        assertEquals(issued.challenge().digit(), stored.getInteger("digit"));
+        assertEquals(issued.challenge().puzzle().target(), stored.get("puzzle", Document.class).getString("target"));
     }
 
     @Test
-    void anUnsureOrBlankDrawingDoesNotPass() {
+    void aMissingOrWrongProofOfWorkFailsBeforeTheDrawingIsReadAndUsesUpTheChallenge() {
+        var seven = SyntheticStrokes.seven(3);
+        var missing = issue("s1");
+        var noProof = book.answer(missing.token(), "s1", CLIENT, new Answer.Drawn(SyntheticStrokes.render(seven), seven, null),
+                image -> new ChallengeBook.Reading(missing.digit(), 1));
+        assertEquals(Outcome.NO_PROOF, noProof.outcome());
+        var wrong = issue("s1");
+        var wrongProof = book.answer(wrong.token(), "s1", CLIENT, new Answer.Drawn(SyntheticStrokes.render(seven), seven, proof(wrong) + 1),
+                image -> new ChallengeBook.Reading(wrong.digit(), 1));
+        assertEquals(Outcome.WRONG_PROOF, wrongProof.outcome());
+        assertEquals(Outcome.REPLAYED, drawn(wrong, "s1", wrong.digit(), 1));
+        assertEquals(0, readings.get());
+    }
+
+    @Test
+    void aDrawingWithoutATrajectoryOrWithImplausibleStrokesIsRefusedUnread() {
+        var seven = SyntheticStrokes.seven(4);
+        var noTrajectory = issue("s1");
+        assertEquals(Outcome.NO_TRAJECTORY, book.answer(noTrajectory.token(), "s1", CLIENT,
+                new Answer.Drawn(SyntheticStrokes.render(seven), null, proof(noTrajectory)), image -> new ChallengeBook.Reading(noTrajectory.digit(), 1)).outcome());
+        var typed = issue("s1");
+        assertEquals(Outcome.NO_TRAJECTORY, book.answer(typed.token(), "s1", CLIENT, new Answer.Typed(String.valueOf(typed.digit()), proof(typed)),
+                image -> new ChallengeBook.Reading(typed.digit(), 1)).outcome(), "a drawing challenge cannot be answered by typing");
+        var scripted = issue("s1");
+        var line = SyntheticStrokes.constantSpeedLine(140, 40, 140, 240, 30);
+        assertEquals(Outcome.IMPLAUSIBLE_STROKES, book.answer(scripted.token(), "s1", CLIENT,
+                new Answer.Drawn(SyntheticStrokes.render(line), line, proof(scripted)), image -> new ChallengeBook.Reading(scripted.digit(), 1)).outcome());
+    }
+
+    @Test
+    void aWrongUnsureOrBlankDrawingDoesNotPassAndTheChallengeIsSingleUse() {
+        var wrong = issue("s1");
+        assertEquals(Outcome.WRONG_DIGIT, drawn(wrong, "s1", (wrong.digit() + 1) % 10, 0.99));
+        assertEquals(Outcome.REPLAYED, drawn(wrong, "s1", wrong.digit(), 0.99));
         var unsure = issue("s1");
-        assertEquals(Outcome.UNSURE, book.answer(unsure.token(), "s1", "a", drawn(unsure.digit(), 0.5)).outcome());
+        assertEquals(Outcome.UNSURE, drawn(unsure, "s1", unsure.digit(), 0.5));
         var blank = issue("s1");
-        assertEquals(Outcome.BLANK, book.answer(blank.token(), "s1", "a", new Answer.Drawn(null, 0)).outcome());
+        assertEquals(Outcome.BLANK, drawn(blank, "s1", null, 0));
     }
 
     @Test
-    void anExpiredChallengeIsRefused() {
-        var challenge = issue("s1");
+    void aQuestionIsAnsweredByTypingItsDigit() {
+        var issued = book.issue("s1", CLIENT, Challenge.Kind.QUESTION);
+        var challenge = issued.challenge();
+        assertNull(issued.image());
+        assertEquals(challenge.digit(), challenge.question().answer());
+        var verdict = book.answer(challenge.token(), "s1", CLIENT, new Answer.Typed(" " + challenge.digit() + " ", proof(challenge)),
+                image -> new ChallengeBook.Reading(null, 0));
+        assertEquals(Outcome.PASSED, verdict.outcome());
+
+        var other = book.issue("s1", CLIENT, Challenge.Kind.QUESTION).challenge();
+        assertEquals(Outcome.WRONG_DIGIT, book.answer(other.token(), "s1", CLIENT,
+                new Answer.Typed(String.valueOf((other.digit() + 1) % 10), proof(other)), image -> null).outcome());
+    }
+
+    @Test
+    void expiredForeignAndUnknownChallengesAreRefused() {
+        var expired = issue("s1");
         clock.advance(Duration.ofSeconds(121));
-        issue("s2");
-        assertEquals(Outcome.EXPIRED, book.answer(challenge.token(), "s1", "a", drawn(challenge.digit(), 0.99)).outcome());
+        assertEquals(Outcome.EXPIRED, drawn(expired, "s1", expired.digit(), 0.99));
+        var foreign = issue("s1");
+        assertEquals(Outcome.OTHER_SESSION, drawn(foreign, "s2", foreign.digit(), 0.99));
+        assertEquals(Outcome.UNKNOWN, unknown("s1", CLIENT).outcome());
     }
 
     @Test
-    void anExpiredPassIsRefused() {
+    void answersFromOneAddressAreLimitedEvenWithANewSessionEachTimeAndEvenForUnknownTokens() {
+        for (int i = 0; i < 8; i++) {
+            assertEquals(Outcome.UNKNOWN, unknown("fresh-session-" + i, CLIENT).outcome());
+        }
+        var refused = assertThrows(ProblemException.class, () -> unknown("yet-another-session", CLIENT));
+        assertEquals(429, refused.status());
+        long wait = ProblemException.wholeSeconds(refused.retryAfter().orElseThrow());
+        assertTrue(wait >= 1 && wait <= 600, String.valueOf(wait));
+        assertEquals(Outcome.UNKNOWN, unknown("s1", "10.0.0.2").outcome(), "another address is not affected");
+
+        clock.advance(Duration.ofSeconds(wait));
+        assertEquals(Outcome.UNKNOWN, unknown("later", CLIENT).outcome(), "allowed again after Retry-After");
+    }
+
+    @Test
+    void answersInOneSessionAreLimitedToo() {
+        for (int i = 0; i < 5; i++) {
+            unknown("s1", "10.0.1." + i);
+        }
+        assertThrows(ProblemException.class, () -> unknown("s1", "10.0.1.9"));
+    }
+
+    @Test
+    void challengesPerAddressAreLimited() {
+        for (int i = 0; i < 12; i++) {
+            book.issue("session-" + i, CLIENT, Challenge.Kind.DRAW);
+        }
+        assertThrows(ProblemException.class, () -> book.issue("another", CLIENT, Challenge.Kind.QUESTION));
+    }
+
+    @Test
+    void oldChallengesAndCountersAreForgottenAndTheIndexesCanBeCreatedAgain() {
+        issue("s1");
+        unknown("s1", CLIENT);
+        clock.advance(Duration.ofMinutes(11));
+        issue("s2");
+        assertEquals(1, database.getCollection(Challenges.COLLECTION).countDocuments());
+        assertEquals(1, database.getCollection(AttemptLimiter.COLLECTION).countDocuments(), "only the new issue's counter");
+        book.ensureIndexes();
+        var ttl = database.getCollection(Challenges.COLLECTION).listIndexes().into(new java.util.ArrayList<>()).stream()
+                .filter(index -> "forgetAt_ttl".equals(index.getString("name"))).findFirst().orElseThrow();
+        assertEquals(new Document("forgetAt", 1), ttl.get("key", Document.class));
+    }
+
+    @Test
+    void anExpiredPassIsNotValid() {
         var challenge = issue("s1");
-        var pass = book.answer(challenge.token(), "s1", "a", drawn(challenge.digit(), 0.99)).pass().orElseThrow();
+        var seven = SyntheticStrokes.seven(5);
+        var pass = book.answer(challenge.token(), "s1", CLIENT, new Answer.Drawn(SyntheticStrokes.render(seven), seven, proof(challenge)),
+                image -> new ChallengeBook.Reading(challenge.digit(), 0.99)).pass().orElseThrow();
         clock.advance(Duration.ofMinutes(6));
         assertEquals(Outcome.EXPIRED, book.redeem(pass));
-    }
-
-    @Test
-    void forgedAndForeignTokensAreRefused() {
-        assertEquals(Outcome.UNKNOWN, book.answer("made-up", "s1", "a", drawn(1, 0.99)).outcome());
-        var challenge = issue("s1");
-        assertEquals(Outcome.OTHER_SESSION, book.answer(challenge.token(), "s2", "a", drawn(challenge.digit(), 0.99)).outcome());
-    }
-
-    @Test
-    void theTypedDigitIsTheTextAlternative() {
-        var challenge = issue("s1");
-        assertEquals(Outcome.PASSED, book.answer(challenge.token(), "s1", "a", new Answer.Typed(" " + challenge.digit() + " ")).outcome());
-        var other = issue("s1");
-        assertEquals(Outcome.WRONG_DIGIT, book.answer(other.token(), "s1", "a", new Answer.Typed("x")).outcome());
-    }
-
-    @Test
-    void attemptsAreLimitedPerSessionWithinTheWindow() {
-        for (int i = 0; i < 5; i++) {
-            var challenge = issue("s1");
-            assertNotEquals(Outcome.TOO_MANY_ATTEMPTS, book.answer(challenge.token(), "s1", "a", drawn(-1, 0.9)).outcome());
-        }
-        var sixth = issue("s1");
-        assertEquals(Outcome.TOO_MANY_ATTEMPTS, book.answer(sixth.token(), "s1", "a", drawn(sixth.digit(), 0.99)).outcome());
-        clock.advance(Duration.ofMinutes(11));
-        var later = issue("s1");
-        assertEquals(Outcome.PASSED, book.answer(later.token(), "s1", "a", drawn(later.digit(), 0.99)).outcome());
-    }
-
-    @Test
-    void attemptsAreLimitedPerClientAddressAcrossSessions() {
-        for (int i = 0; i < 8; i++) {
-            var challenge = issue("session" + i);
-            book.answer(challenge.token(), "session" + i, "10.0.0.9", drawn(-1, 0.9));
-        }
-        var challenge = issue("fresh");
-        assertEquals(Outcome.TOO_MANY_ATTEMPTS, book.answer(challenge.token(), "fresh", "10.0.0.9", drawn(challenge.digit(), 0.99)).outcome());
-        var elsewhere = issue("fresh2");
-        assertEquals(Outcome.PASSED, book.answer(elsewhere.token(), "fresh2", "10.0.0.10", drawn(elsewhere.digit(), 0.99)).outcome());
-    }
-
-    @Test
-    void challengesAreLimitedPerClientAddress() {
-        for (int i = 0; i < 16; i++) {
-            assertTrue(book.issue("s" + i, "10.0.0.7").isPresent());
-        }
-        assertTrue(book.issue("s17", "10.0.0.7").isEmpty());
-    }
-
-    @Test
-    void digitsAreNamedInBothLanguages() {
-        assertEquals("quatre", ChallengeBook.nameOf(4, "fr"));
-        assertEquals("four", ChallengeBook.nameOf(4, "en"));
     }
 }
