@@ -80,7 +80,7 @@ class AdminIT extends DeployedApplication {
         assertEquals(3, ((Number) Server.json(labelled).get("label")).intValue());
 
         var dashboard = admin(HttpRequest.newBuilder(base.resolve("admin"))).body();
-        assertTrue(dashboard.contains("read 7, was 3"), "the corrected drawing is in the gallery");
+        assertTrue(dashboard.contains("read 7, labelled 3"), "the new label waits for review on the dashboard");
 
         assertEquals(400, label(id, "{\"digit\": 12}").statusCode());
         assertEquals(400, label(id, "{}").statusCode());
