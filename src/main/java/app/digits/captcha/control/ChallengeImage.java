@@ -1,5 +1,6 @@
 package app.digits.captcha.control;
 
+import app.digits.imaging.control.PngImages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,11 +14,7 @@ import java.awt.geom.FlatteningPathIterator;
 import java.awt.geom.Path2D;
 import java.awt.geom.PathIterator;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Draws the digit of a challenge as a picture a person reads at a glance and a script cannot simply parse:
@@ -63,7 +60,7 @@ public final class ChallengeImage {
         } finally {
             graphics.dispose();
         }
-        return encode(image);
+        return PngImages.encode(image);
     }
 
     private static Shape glyph(Graphics2D graphics, int digit, Random random) {
@@ -121,15 +118,5 @@ public final class ChallengeImage {
     private static Shape curve(Random random) {
         return new CubicCurve2D.Double(-10, random.nextDouble(HEIGHT), random.nextDouble(WIDTH), random.nextDouble(-HEIGHT, 2 * HEIGHT),
                 random.nextDouble(WIDTH), random.nextDouble(-HEIGHT, 2 * HEIGHT), WIDTH + 10, random.nextDouble(HEIGHT));
-    }
-
-    private static byte[] encode(BufferedImage image) {
-        var out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing a PNG to memory cannot fail", e);
-        }
-        return out.toByteArray();
     }
 }

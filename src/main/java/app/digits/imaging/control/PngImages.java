@@ -44,7 +44,8 @@ public final class PngImages {
         return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png);
     }
 
-    private static byte[] encode(BufferedImage image) {
+    /** The image as PNG bytes. */
+    public static byte[] encode(BufferedImage image) {
         var out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
