@@ -23,7 +23,7 @@ public class RecognitionCapacity {
     int maxConcurrent;
 
     @Inject
-    @ConfigProperty(name = "digits.recognition.max-wait-ms", defaultValue = "1000")
+    @ConfigProperty(name = "digits.recognition.max-wait-ms", defaultValue = "5000")
     long maxWaitMillis;
 
     @Inject
