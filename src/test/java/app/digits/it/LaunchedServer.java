@@ -38,7 +38,8 @@ final class LaunchedServer implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(java.util.List.of("-jar", System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
-                "--contextroot", "/", "--postbootcommandfile", System.getProperty("digits.postboot"),
+                "--contextroot", "/", "--prebootcommandfile", System.getProperty("digits.preboot"),
+                "--postbootcommandfile", System.getProperty("digits.postboot"),
                 "--deploy", System.getProperty("digits.war")));
         Files.createDirectories(directory);
         var log = directory.resolve(name + ".log");
