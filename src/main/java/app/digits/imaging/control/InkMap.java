@@ -17,21 +17,29 @@ public record InkMap(int width, int height, float[] ink) {
         return ink[y * width + x];
     }
 
+    /**
+     * Reads the image a row at a time into the map: a full ARGB copy of a 4-megapixel upload would cost
+     * another 16 MB per request on top of the decoded image and the map itself.
+     */
     public static InkMap of(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
-        var argb = image.getRGB(0, 0, width, height, null, 0, width);
-        var raw = new float[argb.length];
-        if (image.getColorModel().hasAlpha() && borderMedian(argb, width, height, InkMap::alpha) < 0.5f) {
-            for (int i = 0; i < argb.length; i++) {
-                raw[i] = alpha(argb[i]);
-            }
-        } else {
-            float background = borderMedian(argb, width, height, InkMap::luminance);
-            boolean lightBackground = background > 0.5f;
-            for (int i = 0; i < argb.length; i++) {
-                float difference = luminance(argb[i]) - background;
-                raw[i] = Math.max(0f, lightBackground ? -difference : difference);
+        var raw = new float[width * height];
+        boolean fromAlpha = image.getColorModel().hasAlpha() && borderMedian(image, InkMap::alpha) < 0.5f;
+        float background = fromAlpha ? 0f : borderMedian(image, InkMap::luminance);
+        boolean lightBackground = background > 0.5f;
+        var row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                float value;
+                if (fromAlpha) {
+                    value = alpha(row[x]);
+                } else {
+                    float difference = luminance(row[x]) - background;
+                    value = Math.max(0f, lightBackground ? -difference : difference);
+                }
+                raw[y * width + x] = value;
             }
         }
         return new InkMap(width, height, stretch(raw));
@@ -75,19 +83,21 @@ public record InkMap(int width, int height, float[] ink) {
         return (0.299f * r + 0.587f * g + 0.114f * b) / 255f;
     }
 
-    private static float borderMedian(int[] argb, int width, int height, Channel channel) {
+    private static float borderMedian(BufferedImage image, Channel channel) {
+        int width = image.getWidth();
+        int height = image.getHeight();
         var border = new float[2 * width + 2 * Math.max(0, height - 2)];
         int n = 0;
         for (int x = 0; x < width; x++) {
-            border[n++] = channel.of(argb[x]);
+            border[n++] = channel.of(image.getRGB(x, 0));
             if (height > 1) {
-                border[n++] = channel.of(argb[(height - 1) * width + x]);
+                border[n++] = channel.of(image.getRGB(x, height - 1));
             }
         }
         for (int y = 1; y < height - 1; y++) {
-            border[n++] = channel.of(argb[y * width]);
+            border[n++] = channel.of(image.getRGB(0, y));
             if (width > 1) {
-                border[n++] = channel.of(argb[y * width + width - 1]);
+                border[n++] = channel.of(image.getRGB(width - 1, y));
             }
         }
         var values = Arrays.copyOf(border, n);

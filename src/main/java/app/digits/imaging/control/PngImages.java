@@ -1,6 +1,5 @@
 package app.digits.imaging.control;
 
-import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +22,11 @@ public final class PngImages {
         return encode(image);
     }
 
-    /** The image itself when its longer side fits {@code maxSide}, otherwise a smoothly scaled-down copy. */
+    /**
+     * The image itself when its longer side fits {@code maxSide}, otherwise a smoothly scaled-down copy: halved
+     * with bilinear filtering until the next halving would go below the target, then scaled to it. As smooth as
+     * area averaging for a picture of strokes, and a few times faster on a 4-megapixel upload.
+     */
     public static byte[] within(BufferedImage image, int maxSide) {
         int longer = Math.max(image.getWidth(), image.getHeight());
         if (longer <= maxSide) {
@@ -32,12 +35,20 @@ public final class PngImages {
         double scale = (double) maxSide / longer;
         int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        var current = image;
+        while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
+            current = scaled(current, current.getWidth() / 2, current.getHeight() / 2);
+        }
+        return encode(scaled(current, width, height));
+    }
+
+    private static BufferedImage scaled(BufferedImage image, int width, int height) {
         var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         var graphics = scaled.createGraphics();
-        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        graphics.drawImage(image.getScaledInstance(width, height, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        graphics.drawImage(image, 0, 0, width, height, null);
         graphics.dispose();
-        return encode(scaled);
+        return scaled;
     }
 
     public static String dataUrl(byte[] png) {

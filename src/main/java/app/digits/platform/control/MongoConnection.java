@@ -1,12 +1,13 @@
 package app.digits.platform.control;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientException;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -16,7 +17,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,6 +31,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * starts nothing; without it, it starts an embedded MongoDB wire-protocol server (mongo-java-server with an
  * H2 file under the data directory) on loopback, so a single command runs everything. Either way the rest
  * of the app only sees the official driver and a {@code mongodb://} URI.
+ *
+ * <p>Nothing happens when the bean is created: the start-up sequence calls {@link #open()} once the
+ * application is deployed, with the application's own class loader as the thread's context loader. Opening
+ * from a {@code @PostConstruct} let whichever thread first touched the bean during deployment start the
+ * server, and netty's threads inherited that thread's context class loader, sometimes a throw-away loader
+ * Payara closes after deployment ("zip file closed"). Until it is open, {@link #client()} fails like an
+ * unreachable server does, which the API answers with 503. The driver's timeouts are short so a request
+ * fails fast while MongoDB is away, and the driver reconnects by itself when it comes back.
  */
 @ApplicationScoped
 public class MongoConnection {
@@ -47,15 +61,42 @@ public class MongoConnection {
     @ConfigProperty(name = "digits.mongodb.database", defaultValue = "digits")
     String defaultDatabase;
 
-    private MongoServer embedded;
-    private MongoClient client;
-    private String databaseName;
+    @Inject
+    @ConfigProperty(name = "digits.mongodb.timeout-ms", defaultValue = "3000")
+    int timeoutMillis;
 
-    @PostConstruct
-    void open() {
-        var connection = new ConnectionString(uri.filter(value -> !value.isBlank()).orElseGet(this::startEmbedded));
-        databaseName = Optional.ofNullable(connection.getDatabase()).orElse(defaultDatabase);
-        client = MongoClients.create(connection);
+    private volatile MongoServer embedded;
+    private volatile MongoClient client;
+    private volatile String databaseName;
+
+    /** Connects (starting the embedded server first if no URI is configured); does nothing when already open. */
+    public synchronized void open() {
+        if (client != null) {
+            return;
+        }
+        var thread = Thread.currentThread();
+        var previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(MongoConnection.class.getClassLoader());
+        try {
+            var connection = new ConnectionString(uri.filter(value -> !value.isBlank()).orElseGet(this::startEmbedded));
+            databaseName = Optional.ofNullable(connection.getDatabase()).orElse(defaultDatabase);
+            client = MongoClients.create(settings(connection));
+        } catch (RuntimeException e) {
+            stopEmbedded();
+            throw e;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The URI's own timeouts win; otherwise the configured one bounds server selection, connecting and reading. */
+    private MongoClientSettings settings(ConnectionString connection) {
+        return MongoClientSettings.builder()
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                        .readTimeout(10 * timeoutMillis, TimeUnit.MILLISECONDS))
+                .applyConnectionString(connection)
+                .build();
     }
 
     private String startEmbedded() {
@@ -74,15 +115,20 @@ public class MongoConnection {
 
     @Produces
     public MongoDatabase database() {
-        return client.getDatabase(databaseName);
+        return client().getDatabase(databaseName);
     }
 
+    /** The client, or the driver's own "cannot reach MongoDB" exception while start-up has not connected yet. */
     public MongoClient client() {
-        return client;
+        var current = client;
+        if (current == null) {
+            throw new MongoClientException("MongoDB is not connected yet: the server is starting");
+        }
+        return current;
     }
 
     public String databaseName() {
-        return databaseName;
+        return databaseName == null ? defaultDatabase : databaseName;
     }
 
     public boolean isEmbedded() {
@@ -90,10 +136,37 @@ public class MongoConnection {
     }
 
     @PreDestroy
-    void close() {
-        client.close();
+    synchronized void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        stopEmbedded();
+        deregisterOwnDrivers();
+    }
+
+    private void stopEmbedded() {
         if (embedded != null) {
-            embedded.shutdown();
+            embedded.shutdownNow();
+            embedded = null;
+        }
+    }
+
+    /**
+     * H2 registers its JDBC driver with the JVM-wide {@link DriverManager} as soon as its classes load; left
+     * there, it pins this application's class loader after undeployment (Payara's "registered the JDBC driver
+     * [org.h2.Driver] but failed to unregister it" warning).
+     */
+    private static void deregisterOwnDrivers() {
+        var loader = MongoConnection.class.getClassLoader();
+        for (var driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == loader) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(Level.WARNING, "Could not deregister the JDBC driver " + driver.getClass().getName(), e);
+                }
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import app.digits.training.control.DefaultModel;
 import app.digits.training.control.DjlRuntime;
 import app.digits.training.control.ModelTraining;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.annotation.Resource;
@@ -19,14 +20,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What happens once the application is deployed, in the background so the server answers at once: serve
- * the saved model if there is one, create the indexes the drawing queries use, import whatever part of MNIST is missing, then train the default model
- * if none was found. The page and the readiness check report each step.
+ * What happens once the application is deployed, in the background so the server answers at once: connect
+ * to MongoDB (starting the embedded server), create the indexes the drawing queries use, serve the saved
+ * model if there is one, import whatever part of MNIST is missing, then train the default model if none was found. The page and the readiness check report
+ * each step. Every step is retried with a growing pause; a step that still fails stops the process with a
+ * non-zero status ({@code digits.startup.exit-on-failure}), so a supervisor restarts it instead of a server
+ * staying up half-alive. The steps run with the application's own class loader as the context loader, never
+ * one Payara used while deploying.
  */
 @ApplicationScoped
 public class StartupSequence {
 
     private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
+    private static final Duration HALT_AFTER = Duration.ofSeconds(60);
+
+    @Inject
+    MongoConnection connection;
 
     @Inject
     ModelRegistry registry;
@@ -54,6 +63,18 @@ public class StartupSequence {
     @ConfigProperty(name = "digits.data.dir", defaultValue = "data")
     String dataDir;
 
+    @Inject
+    @ConfigProperty(name = "digits.startup.attempts", defaultValue = "5")
+    int attempts;
+
+    @Inject
+    @ConfigProperty(name = "digits.startup.first-retry-ms", defaultValue = "1000")
+    long firstRetryMillis;
+
+    @Inject
+    @ConfigProperty(name = "digits.startup.exit-on-failure", defaultValue = "true")
+    boolean exitOnFailure;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -62,19 +83,67 @@ public class StartupSequence {
     }
 
     private void run() {
+        var thread = Thread.currentThread();
+        var previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(StartupSequence.class.getClassLoader());
+        var retries = new Backoff(attempts, Duration.ofMillis(firstRetryMillis), Duration.ofSeconds(30), Thread::sleep);
         try {
+            retries.run("connect to MongoDB", () -> {
+                connection.open();
+                return null;
+            });
             DjlRuntime.useDirectory(Path.of(djlDir.orElse(Path.of(dataDir, "djl").toString())));
-            drawings.prepare();
-            training.markInterrupted();
-            registry.loadServed();
-            if (imports.importMissing()) {
-                defaultModel.ensureServed();
-            } else if (registry.served().isEmpty()) {
-                status.failed("the MNIST import failed, see the import status");
+            retries.run("create the drawing indexes", () -> {
+                drawings.prepare();
+                return null;
+            });
+            retries.run("mark interrupted training runs", () -> {
+                training.markInterrupted();
+                return null;
+            });
+            retries.run("load the served model", registry::loadServed);
+            boolean imported = retries.run("import MNIST", () -> {
+                if (imports.importMissing()) {
+                    return true;
+                }
+                if (registry.served().isEmpty()) {
+                    throw new IllegalStateException("the MNIST import failed, see the import status");
+                }
+                return false;
+            });
+            if (imported) {
+                retries.run("serve the default model", () -> {
+                    defaultModel.ensureServed();
+                    return null;
+                });
             }
         } catch (Exception e) {
             status.failed(String.valueOf(e.getMessage()));
-            LOG.log(Level.SEVERE, "Start-up sequence failed", e);
+            LOG.log(Level.SEVERE, "Start-up sequence failed after " + attempts + " attempts", e);
+            if (exitOnFailure) {
+                exit();
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Exits from a thread of its own (the server's shutdown waits for managed threads like this one), and
+     * halts if the orderly shutdown has not ended the process in time.
+     */
+    private static void exit() {
+        LOG.severe("Stopping the server with status 1 so that a supervisor can start it again");
+        var halt = new Thread(() -> {
+            try {
+                Thread.sleep(HALT_AFTER);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(1);
+        }, "digits-startup-halt");
+        halt.setDaemon(true);
+        halt.start();
+        new Thread(() -> System.exit(1), "digits-startup-exit").start();
     }
 }

@@ -8,6 +8,7 @@ import app.digits.imaging.control.InkMap;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.ProblemException;
+import app.digits.platform.control.RetryLaterException;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.ServedModel;
@@ -35,6 +36,9 @@ public class Recognizer {
     ModelRegistry registry;
 
     @Inject
+    RecognitionCapacity capacity;
+
+    @Inject
     @ConfigProperty(name = "digits.upload.max-bytes", defaultValue = "2000000")
     long maxBytes;
 
@@ -56,6 +60,10 @@ public class Recognizer {
     @Timed(name = "recognition", description = "Time to decode, normalize and classify a drawing")
     @Counted(name = "recognitions", description = "Drawings recognized")
     public Drawing recognize(DrawingInput input) {
+        return capacity.call(() -> recognizeDigit(input));
+    }
+
+    private Drawing recognizeDigit(DrawingInput input) {
         long start = System.nanoTime();
         var drawing = prepare(input);
         var normalized = MnistNormalizer.normalize(drawing.ink());
@@ -74,6 +82,10 @@ public class Recognizer {
      */
     @Timed(name = "number-recognition", description = "Time to segment and classify a number drawing")
     public Drawing recognizeNumber(DrawingInput input) {
+        return capacity.call(() -> recognizeDigits(input));
+    }
+
+    private Drawing recognizeDigits(DrawingInput input) {
         long start = System.nanoTime();
         var drawing = prepare(input);
         var pieces = DigitSegmenter.segment(drawing.ink());
@@ -113,8 +125,8 @@ public class Recognizer {
     }
 
     private ServedModel servedModel() {
-        return registry.served().orElseThrow(() -> ProblemException.unavailable(
-                "No model is served yet: the default model is still being trained, try again in a minute"));
+        return registry.served().orElseThrow(() -> new RetryLaterException(
+                "No model is served yet: the default model is still being trained, try again in a minute", 30));
     }
 
     private static byte[] checkedGreyLevels(int[] values) {

@@ -12,10 +12,12 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +28,9 @@ import java.util.Optional;
 
 /**
  * Model files on disk. A model is written to a temporary file and renamed into place, then its sidecar the
- * same way, so a crash never leaves a half-written model that looks valid. Loading recomputes the SHA-256
+ * same way, so a crash never leaves a half-written model that looks valid: a process killed mid-save leaves
+ * at most a {@code .tmp} file, or a model file without a sidecar, and only sidecars are listed. The bytes are
+ * forced to disk before the rename, so even a power cut cannot leave a renamed file with missing content. Loading recomputes the SHA-256
  * before deserializing, and deserialization accepts only the classes models are made of.
  */
 public class ModelStore {
@@ -106,6 +110,9 @@ public class ModelStore {
             var digest = newDigest();
             try (var out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
                 writer.write(out);
+            }
+            try (var channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
             }
             move(temporary, target);
             return HexFormat.of().formatHex(digest.digest());

@@ -81,4 +81,21 @@ class ModelStoreTest {
     void anEmptyOrMissingDirectoryHasNoModels() throws IOException {
         assertEquals(0, new ModelStore(directory.resolve("missing")).descriptors().size());
     }
+
+    @Test
+    void whatACrashInTheMiddleOfASaveLeavesIsNeverListedNorLoaded() throws IOException {
+        var store = new ModelStore(directory);
+        var saved = store.save(new Constant(new double[10]), descriptor("kept", 0.5));
+        var whole = Files.readAllBytes(directory.resolve(saved.file()));
+        // Killed while writing the model: a temporary file only. Killed after the model's rename: no sidecar yet.
+        Files.write(directory.resolve("half.model123.tmp"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(directory.resolve("half.json456.tmp"), "{\"id\": \"half\"".getBytes());
+        Files.write(directory.resolve("orphan.model"), whole);
+
+        assertEquals(java.util.List.of("kept"), store.descriptors().stream().map(ModelDescriptor::id).toList());
+
+        // A sidecar whose model file was cut short (a copy gone wrong) is refused by its checksum.
+        Files.write(directory.resolve(saved.file()), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThrows(IOException.class, () -> store.load(saved));
+    }
 }

@@ -1,0 +1,48 @@
+package app.digits.imaging.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class PngImagesTest {
+
+    private static BufferedImage bar(int width, int height) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_4BYTE_ABGR);
+        var graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(Color.BLACK);
+        graphics.fillRect(width / 2 - width / 50, height / 5, width / 25, height * 3 / 5);
+        graphics.dispose();
+        return image;
+    }
+
+    private static BufferedImage read(byte[] png) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    @Test
+    void aLargeUploadIsScaledDownToTheMaximumSideKeepingItsShapeAndItsStrokes() throws IOException {
+        var scaled = read(PngImages.within(bar(2000, 1000), 560));
+
+        assertEquals(560, scaled.getWidth());
+        assertEquals(280, scaled.getHeight());
+        assertEquals(0, scaled.getRGB(280, 140) & 0xFF, "the stroke is still black in the middle");
+        assertEquals(255, scaled.getRGB(50, 140) & 0xFF, "the background is still white");
+    }
+
+    @Test
+    void aDrawingThatFitsIsKeptAtItsSize() throws IOException {
+        var kept = read(PngImages.within(bar(280, 200), 560));
+
+        assertEquals(280, kept.getWidth());
+        assertEquals(200, kept.getHeight());
+        assertTrue((kept.getRGB(140, 100) & 0xFF) < 10);
+    }
+}

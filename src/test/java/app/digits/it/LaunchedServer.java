@@ -1,0 +1,107 @@
+package app.digits.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro with the real WAR, started by the test itself as {@code java -jar payara-micro.jar} (the way
+ * the README starts it) on a free loopback port, for the fault tests an Arquillian container cannot play:
+ * killing the process with SIGKILL, starting it again on the same data, pointing it at a database the test
+ * controls. Its output goes to a log file under {@code target/faults}.
+ */
+final class LaunchedServer implements AutoCloseable {
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private LaunchedServer(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /** Starts a server with these system properties; its log is {@code <directory>/<name>.log}. */
+    static LaunchedServer start(Path directory, String name, Map<String, String> properties) throws IOException {
+        int port = freePort();
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(java.util.List.of("-jar", System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
+                "--contextroot", "/", "--prebootcommandfile", System.getProperty("digits.preboot"),
+                "--postbootcommandfile", System.getProperty("digits.postboot"),
+                "--deploy", System.getProperty("digits.war")));
+        Files.createDirectories(directory);
+        var log = directory.resolve(name + ".log");
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new LaunchedServer(process, URI.create("http://127.0.0.1:" + port + "/"), log);
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    URI base() {
+        return base;
+    }
+
+    /** Waits until the application's readiness checks answer, UP or DOWN: the application is deployed. */
+    HttpResponse<String> awaitDeployed() throws InterruptedException {
+        return awaitReadiness(false);
+    }
+
+    /** Waits until the readiness check is UP. */
+    HttpResponse<String> awaitReady() throws InterruptedException {
+        return awaitReadiness(true);
+    }
+
+    private HttpResponse<String> awaitReadiness(boolean up) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofMinutes(4));
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The server exited with status " + process.exitValue() + "; see " + log);
+            }
+            try {
+                var response = Server.send(HttpRequest.newBuilder(base.resolve("health/ready")).timeout(Duration.ofSeconds(10)));
+                // Payara answers the health endpoint before the WAR is deployed (without the application's
+                // checks), and registers the checks before the API takes requests: its log says when it is done.
+                boolean deployed = response.body().contains("\"mongodb\"") && new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.ISO_8859_1).contains(" ready in ");
+                if (deployed && (response.statusCode() == 200 || !up && response.statusCode() == 503)) {
+                    return response;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The server at " + base + " did not get there in time; last answer: " + last + "; see " + log);
+    }
+
+    /** SIGKILL: no shutdown hook, no clean close of anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}
