@@ -8,6 +8,7 @@ import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
+import app.digits.platform.control.Range;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
 import jakarta.inject.Inject;
@@ -98,8 +99,8 @@ public class PredictionResource {
         return PngImages.greyLevels(readings.get(index).getPixels(), MnistNormalizer.SIDE);
     }
 
-    /** The body of a label: the digit the drawing really shows. */
-    public record Label(Integer digit) {
+    /** The body of a label: the digit the drawing really shows, a whole number 0-9 in JSON. */
+    public record Label(@Range(min = 0, max = 9, name = "digit") Integer digit) {
     }
 
     @PUT
