@@ -1,7 +1,6 @@
 package app.digits.platform.control;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,35 +9,26 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import java.lang.reflect.Array;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The one reader of JSON request bodies, and a strict one: JSON-B alone turns a pixel of 4294967396 into 100,
  * 255.5 into 255 and "200" into 200, and answers a missing number with a Java message. Here the body is read
- * first into a tree (valid UTF-8, no duplicate keys, nothing after the value, bounded depth and number length)
- * and checked against the target type: whole-number fields take only JSON numbers that are whole and fit the
+ * first into a tree by {@link JsonTrees} and checked against the target type: whole-number fields take only JSON numbers that are whole and fit the
  * Java type (and the component's {@link Range}), text takes strings, records take only their own fields.
  * Only then does JSON-B bind it. Every refusal is a 400 problem in plain words naming the field.
  */
 public final class JsonBodies {
 
-    static final int MAX_DEPTH = 32;
-    static final int MAX_NUMBER_LENGTH = 64;
     private static final int SHOWN_CHARACTERS = 24;
 
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -55,10 +45,7 @@ public final class JsonBodies {
     }
 
     public static <T> T parse(byte[] body, Class<T> type) {
-        if (body.length == 0) {
-            throw ProblemException.badRequest("The request body is empty");
-        }
-        var tree = read(text(body));
+        var tree = JsonTrees.read(body);
         if (tree.getValueType() == JsonValue.ValueType.NULL) {
             throw ProblemException.badRequest("The request body is JSON null");
         }
@@ -68,65 +55,6 @@ public final class JsonBodies {
         } catch (RuntimeException e) {
             throw problemIn(e);
         }
-    }
-
-    private static String text(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("The request body is not valid UTF-8 text");
-        }
-    }
-
-    private static JsonValue read(String text) {
-        try (var parser = JSON.createParser(new java.io.StringReader(text))) {
-            var value = value(parser, parser.next(), 0);
-            if (parser.hasNext()) {
-                throw ProblemException.badRequest("The request body has more after its JSON value");
-            }
-            return value;
-        } catch (JsonParsingException e) {
-            var at = e.getLocation();
-            throw ProblemException.badRequest("Malformed JSON at line " + at.getLineNumber() + ", column " + at.getColumnNumber());
-        } catch (JsonException | java.util.NoSuchElementException | IllegalStateException e) {
-            throw ProblemException.badRequest("Malformed JSON");
-        }
-    }
-
-    /** Builds the tree from parser events, refusing duplicate keys, deep nesting and very long numbers. */
-    private static JsonValue value(JsonParser parser, JsonParser.Event event, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw ProblemException.badRequest("The JSON is nested more than " + MAX_DEPTH + " levels deep");
-        }
-        return switch (event) {
-            case START_OBJECT -> {
-                var object = JSON.createObjectBuilder();
-                var keys = new HashSet<String>();
-                for (var next = parser.next(); next != JsonParser.Event.END_OBJECT; next = parser.next()) {
-                    var key = parser.getString();
-                    if (!keys.add(key)) {
-                        throw ProblemException.badRequest("The key " + shown(JSON.createValue(key)) + " appears twice");
-                    }
-                    object.add(key, value(parser, parser.next(), depth + 1));
-                }
-                yield object.build();
-            }
-            case START_ARRAY -> {
-                var array = JSON.createArrayBuilder();
-                for (var next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
-                    array.add(value(parser, next, depth + 1));
-                }
-                yield array.build();
-            }
-            case VALUE_NUMBER -> {
-                if (parser.getString().length() > MAX_NUMBER_LENGTH) {
-                    throw ProblemException.badRequest("A number in the body is longer than " + MAX_NUMBER_LENGTH + " characters");
-                }
-                yield parser.getValue();
-            }
-            case VALUE_STRING, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> parser.getValue();
-            default -> throw ProblemException.badRequest("Malformed JSON");
-        };
     }
 
     /** Checks a value against the Java type it will be bound to; answers it with whole numbers written plainly. */
@@ -218,7 +146,7 @@ public final class JsonBodies {
         return value;
     }
 
-    private static String shown(JsonValue value) {
+    static String shown(JsonValue value) {
         var text = value == null ? "missing" : value.toString();
         return text.length() <= SHOWN_CHARACTERS ? text : text.substring(0, SHOWN_CHARACTERS) + "…";
     }
