@@ -43,6 +43,7 @@ public class PredictionResource {
 
     private static final String DIGIT = "digit";
     private static final String NUMBER = "number";
+    private static final int MAX_SHOWN_ID = 64;
 
     @Inject
     Recognizer recognizer;
@@ -154,7 +155,8 @@ public class PredictionResource {
     }
 
     private Drawing find(String id) {
-        return drawings.findById(id).orElseThrow(() -> ProblemException.notFound("No prediction with id " + id));
+        return drawings.findById(id).orElseThrow(() -> ProblemException.notFound("No prediction with id "
+                + (id.length() <= MAX_SHOWN_ID ? id : id.substring(0, MAX_SHOWN_ID) + "…")));
     }
 
     private byte[] read(InputStream body, String what) {
