@@ -18,14 +18,16 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The one reader of JSON request bodies, and a strict one: JSON-B alone turns a pixel of 4294967396 into 100,
  * 255.5 into 255 and "200" into 200, and answers a missing number with a Java message. Here the body is read
- * first into a tree by {@link JsonTrees} and checked against the target type: whole-number fields take only JSON numbers that are whole and fit the
- * Java type (and the component's {@link Range}), text takes strings, records take only their own fields.
- * Only then does JSON-B bind it. Every refusal is a 400 problem in plain words naming the field.
+ * first into a tree by {@link JsonTrees} and checked against the target type: whole-number fields take only
+ * JSON numbers that are whole and fit the Java type (and the component's {@link Range}), text takes strings,
+ * records take only their own fields. Only then does JSON-B bind it. Every refusal is a 400 problem in plain
+ * words naming the field; no message of JSON-B or of the parser reaches the client.
  */
 public final class JsonBodies {
 
@@ -38,7 +40,7 @@ public final class JsonBodies {
             long.class, new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, Long.class, new long[] {Long.MIN_VALUE, Long.MAX_VALUE},
             short.class, new long[] {Short.MIN_VALUE, Short.MAX_VALUE}, Short.class, new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
             byte.class, new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE}, Byte.class, new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE});
-    private static final java.util.Set<Class<?>> DECIMAL_TYPES = java.util.Set.of(
+    private static final Set<Class<?>> DECIMAL_TYPES = Set.of(
             double.class, Double.class, float.class, Float.class, BigDecimal.class, Number.class);
 
     private JsonBodies() {
