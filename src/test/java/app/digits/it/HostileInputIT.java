@@ -126,11 +126,11 @@ class HostileInputIT extends DeployedApplication {
         var longId = "x".repeat(10_000);
         var paths = new ArrayList<>(List.of(
                 "/api/predictions/a:b", "/api/predictions/a%3Ab", "/api/predictions/%7B%22%24ne%22%3Anull%7D",
-                "/api/predictions/{\"$ne\":null}", "/api/predictions/" + longId, "/api/predictions/a%5Cb",
+                "/api/predictions/{\"$ne\":null}", "/api/predictions/" + longId,
                 "/api/predictions/..%2F..%2Fetc%2Fpasswd", "/api/predictions/a%2Fb", "/api/predictions/x/digits/abc/input.png",
                 "/api/predictions/x?as=" + "z".repeat(20_000), "/api/nothing-here", "/api/predictions/%E2%82%AC",
                 "/api/admin/trainings/%7B%22%24ne%22%3Anull%7D", "/api/admin/trainings/a:b", "/api/predictions/$where",
-                "/a:b", "/nothing-here", "/x%5Cy", "/" + longId, "/x%2e%2e/", "/admin/a:b", "/assets/none.css",
+                "/a:b", "/nothing-here", "/" + longId, "/x%2e%2e/", "/admin/a:b", "/assets/none.css",
                 "/admin/model?id=x", "/admin/model?id=%7B%22%24ne%22%3Anull%7D", "/admin/model?id=" + longId,
                 "/admin/exploration/image?index=-5", "/admin/exploration/image?index=abc",
                 "/admin/exploration/image?index=" + "9".repeat(20_000), "/admin/exploration/digit?digit=99",
@@ -144,15 +144,16 @@ class HostileInputIT extends DeployedApplication {
 
     /**
      * Addresses Payara 7.2025.1 refuses in its connector, before any virtual server, error page or application
-     * code exists for the request (CoyoteAdapter's URI decoding and normalization): an encoded null byte,
-     * percent-encodings that are not UTF-8, a path climbing above the root. No configuration reaches that code;
+     * code exists for the request (CoyoteAdapter's URI decoding and normalization): an encoded null byte or
+     * backslash, percent-encodings that are not UTF-8, a path climbing above the root. No setting made after boot
+     * reaches that code (the backslash switch is read once, when the class loads, before post-boot commands);
      * the answer is a bare 400 with an empty body (and, for a malformed escape such as {@code %ZZ}, an empty
      * 200 — Payara issue #8000). What the app can still promise: no 5xx, no server page, no internals.
      */
     @Test
     void addressesTheContainerRefusesGetNoServerPageAndNo5xx() throws Exception {
         var failures = new ArrayList<String>();
-        for (var path : List.of("/api/predictions/a%00b", "/x%00y", "/api/predictions/%C0%AF", "/%ff%fe",
+        for (var path : List.of("/api/predictions/a%00b", "/x%00y", "/api/predictions/a%5Cb", "/x%5Cy", "/api/predictions/%C0%AF", "/%ff%fe",
                 "/..%2F..%2Fetc%2Fpasswd", "/api/predictions/../../../etc/passwd", "/api/predictions/%ZZ", "/%ZZ")) {
             var answer = send("GET", path, Map.of(), null);
             if (answer.status() >= 500 || !answer.body().isEmpty()) {
@@ -217,7 +218,7 @@ class HostileInputIT extends DeployedApplication {
 
     @Test
     void theErrorPageSpeaksFrenchFirstAndEnglishOnRequest() throws Exception {
-        var french = send("GET", "/admin/model?id=x", ADMIN, null);
+        var french = send("GET", "/admin/model?id=x", Map.of("Authorization", Server.ADMIN_CREDENTIALS, "Accept-Language", "de"), null);
         assertEquals(404, french.status());
         assertTrue(french.body().contains("Erreur 404") && french.body().contains("Il n’y a rien à cette adresse"), french.body());
         var english = send("GET", "/admin/model?id=x&lang=en", ADMIN, null);
