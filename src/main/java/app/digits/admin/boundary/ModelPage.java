@@ -4,6 +4,7 @@ import app.digits.analysis.control.GridPlot;
 import app.digits.admin.control.Mistakes;
 import app.digits.dataset.control.MnistReader;
 import app.digits.platform.control.PageModels;
+import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.ModelDescriptor;
@@ -43,11 +44,8 @@ public class ModelPage extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var id = request.getParameter("id");
         var found = registry.models().stream().filter(d -> d.id().equals(id)).findFirst();
-        if (found.isEmpty() || found.get().confusion() == null) {
-            response.sendError(404, "No model with id " + id + " and test metrics");
-            return;
-        }
-        var descriptor = found.get();
+        var descriptor = found.filter(d -> d.confusion() != null)
+                .orElseThrow(() -> ProblemException.notFound("No model with this id and test metrics"));
         var model = pages.of("model", "/admin");
         Integer digit = digitParameter(request);
         model.put("mistakes", Mistakes.of(descriptor, reader.testSet(), digit, pageParameter(request), MISTAKES_PER_PAGE));

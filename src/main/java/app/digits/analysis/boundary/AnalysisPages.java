@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * fragments to pick a training image by index or at random and a digit to see nine ways of writing it), the
  * error analysis of the served or a chosen model ({@code /admin/errors?model=}), and the slides
  * ({@code /admin/slides?n=}, arrow keys move between them with HTMX; {@code ?all} shows them all for printing
- * or saving as PDF).
+ * or saving as PDF). A refused parameter is a {@link ProblemException}, answered by the app's error page.
  */
 @WebServlet(urlPatterns = {"/admin/exploration", "/admin/exploration/image", "/admin/exploration/digit", "/admin/errors",
         "/admin/slides"})
@@ -42,16 +42,12 @@ public class AnalysisPages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            switch (request.getServletPath()) {
-                case "/admin/exploration/image" -> image(request, response);
-                case "/admin/exploration/digit" -> digit(request, response);
-                case "/admin/errors" -> errors(request, response);
-                case "/admin/slides" -> slides(request, response);
-                default -> exploration(request, response);
-            }
-        } catch (ProblemException e) {
-            response.sendError(e.status(), e.getMessage());
+        switch (request.getServletPath()) {
+            case "/admin/exploration/image" -> image(request, response);
+            case "/admin/exploration/digit" -> digit(request, response);
+            case "/admin/errors" -> errors(request, response);
+            case "/admin/slides" -> slides(request, response);
+            default -> exploration(request, response);
         }
     }
 

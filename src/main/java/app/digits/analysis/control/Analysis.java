@@ -127,7 +127,9 @@ public class Analysis {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound(e.getMessage());
         } catch (IOException e) {
-            throw ProblemException.unavailable("Model " + modelId + " cannot be loaded: " + e.getMessage());
+            var problem = ProblemException.unavailable("Model " + modelId + " cannot be loaded from its file");
+            problem.initCause(e);
+            throw problem;
         }
     }
 }

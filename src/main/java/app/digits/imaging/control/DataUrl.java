@@ -26,7 +26,7 @@ public record DataUrl(String mediaType, byte[] bytes) {
             var payload = WHITESPACE.matcher(url.substring(marker + BASE64_MARKER.length())).replaceAll("");
             return new DataUrl(mediaType, Base64.getDecoder().decode(payload));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("The data URL's base64 payload is invalid: " + e.getMessage());
+            throw ProblemException.badRequest("The data URL's base64 payload is invalid: it has characters outside base64 or is cut short");
         }
     }
 }

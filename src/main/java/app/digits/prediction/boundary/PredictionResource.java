@@ -8,6 +8,7 @@ import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
+import app.digits.platform.control.Range;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
 import jakarta.inject.Inject;
@@ -43,6 +44,7 @@ public class PredictionResource {
 
     private static final String DIGIT = "digit";
     private static final String NUMBER = "number";
+    private static final int MAX_SHOWN_ID = 64;
 
     @Inject
     Recognizer recognizer;
@@ -102,8 +104,8 @@ public class PredictionResource {
         return PngImages.greyLevels(readings.get(index).getPixels(), MnistNormalizer.SIDE);
     }
 
-    /** The body of a label: the digit the drawing really shows. */
-    public record Label(Integer digit) {
+    /** The body of a label: the digit the drawing really shows, a whole number 0-9 in JSON. */
+    public record Label(@Range(min = 0, max = 9, name = "digit") Integer digit) {
     }
 
     @PUT
@@ -157,7 +159,8 @@ public class PredictionResource {
     }
 
     private Drawing find(String id) {
-        return drawings.findById(id).orElseThrow(() -> ProblemException.notFound("No prediction with id " + id));
+        return drawings.findById(id).orElseThrow(() -> ProblemException.notFound("No prediction with id "
+                + (id.length() <= MAX_SHOWN_ID ? id : id.substring(0, MAX_SHOWN_ID) + "…")));
     }
 
     private byte[] read(InputStream body, String what) {

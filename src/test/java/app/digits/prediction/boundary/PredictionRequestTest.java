@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
+import java.nio.charset.StandardCharsets;
 import app.digits.prediction.control.DrawingInput;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +30,26 @@ class PredictionRequestTest {
         assertEquals(400, assertThrows(ProblemException.class, () -> new PredictionRequest(null, null).toInput()).status());
         assertEquals(400, assertThrows(ProblemException.class,
                 () -> new PredictionRequest("data:image/png;base64,AQID", new int[784]).toInput()).status());
+    }
+
+    private static String refusal(String json, Class<?> type) {
+        return assertThrows(ProblemException.class, () -> JsonBodies.parse(json.getBytes(StandardCharsets.UTF_8), type)).detail();
+    }
+
+    @Test
+    void pixelsAreWholeNumbers0To255WhenTheJsonIsRead() {
+        var values = new String[784];
+        java.util.Arrays.fill(values, "0");
+        values[12] = "4294967396";
+        assertEquals("Pixel 12 is 4294967396; values must be whole numbers 0-255",
+                refusal("{\"pixels\": [" + String.join(",", values) + "]}", PredictionRequest.class));
+    }
+
+    @Test
+    void aLabelIsAWholeNumber0To9WhenTheJsonIsRead() {
+        assertEquals("The digit must be a whole number 0-9, not 4294967303",
+                refusal("{\"digit\": 4294967303}", PredictionResource.Label.class));
+        assertEquals("The digit must be a whole number 0-9, not \"7\"", refusal("{\"digit\": \"7\"}", PredictionResource.Label.class));
+        assertEquals("The digit must be a whole number 0-9, not 7.5", refusal("{\"digit\": 7.5}", PredictionResource.Label.class));
     }
 }

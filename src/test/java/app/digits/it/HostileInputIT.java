@@ -1,0 +1,233 @@
+package app.digits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an attacker or a careless client sends, walked as a corpus: odd characters, long ids, encoded nulls
+ * and backslashes, NoSQL operators, invalid percent-encodings, very long query strings, numbers that wrap or
+ * are not whole, duplicate keys, trailing data, deep nesting and wrong content types. Every one must answer
+ * a 4xx (never a 5xx), as problem+json under {@code /api} and as the app's own HTML page elsewhere, and no
+ * answer may show a Java class name or a stack trace. Requests are written on a raw socket, since a
+ * well-behaved HTTP client refuses to send most of these addresses.
+ */
+class HostileInputIT extends DeployedApplication {
+
+    private static final Pattern JAVA_INTERNALS = Pattern.compile(
+            "(?:\\b(?:java|javax|jakarta|org\\.glassfish|org\\.apache|com\\.sun|fish\\.payara)\\.[a-z]+\\.|Exception\\b|\\tat |Payara)");
+    private static final String APP_PAGE = "class=\"masthead\"";
+
+    /** An answer read off the wire: status, headers (lower-case names) and body. */
+    record Answer(int status, Map<String, String> headers, String body) {
+
+        String contentType() {
+            return headers.getOrDefault("content-type", "");
+        }
+    }
+
+    private Answer send(String method, String rawTarget, Map<String, String> headers, byte[] body) throws IOException {
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            var request = new StringBuilder(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:").append(base.getPort()).append("\r\nConnection: close\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            if (body != null) {
+                request.append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            var out = socket.getOutputStream();
+            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            return read(socket.getInputStream());
+        }
+    }
+
+    private static Answer read(InputStream in) throws IOException {
+        var raw = in.readAllBytes();
+        var text = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        assertTrue(end > 0, "no HTTP answer: " + text);
+        var lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        var headers = new LinkedHashMap<String, String>();
+        for (var line : Arrays.copyOfRange(lines, 1, lines.length)) {
+            int colon = line.indexOf(':');
+            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        }
+        var body = Arrays.copyOfRange(raw, end + 4, raw.length);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = unchunk(body);
+        }
+        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] unchunk(byte[] chunked) {
+        var out = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < chunked.length) {
+            int lineEnd = at;
+            while (chunked[lineEnd] != '\r') {
+                lineEnd++;
+            }
+            int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(chunked, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static final Map<String, String> ADMIN = Map.of("Authorization", Server.ADMIN_CREDENTIALS);
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+    private static void assertRefusedPolitely(String what, String target, Answer answer, List<String> failures) {
+        var problems = new ArrayList<String>();
+        if (answer.status() < 400 || answer.status() >= 500) {
+            problems.add("status " + answer.status());
+        }
+        boolean api = target.startsWith("/api/") || target.startsWith("/api?");
+        if (api && !answer.contentType().startsWith("application/problem+json")) {
+            problems.add("content type " + answer.contentType() + " instead of problem+json");
+        }
+        if (!api && !(answer.contentType().startsWith("text/html") && answer.body().contains(APP_PAGE))) {
+            problems.add("not the app's HTML page (" + answer.contentType() + ")");
+        }
+        var internals = JAVA_INTERNALS.matcher(answer.body());
+        if (internals.find()) {
+            problems.add("shows internals: " + internals.group());
+        }
+        if (!problems.isEmpty()) {
+            var shown = what.length() > 80 ? what.substring(0, 80) + "…" : what;
+            failures.add(shown + ": " + String.join(", ", problems) + " — "
+                    + answer.body().substring(0, Math.min(160, answer.body().length())));
+        }
+    }
+
+    @Test
+    void hostilePathsAreRefusedWithTheAppsOwnAnswer() throws Exception {
+        var longId = "x".repeat(10_000);
+        var paths = new ArrayList<>(List.of(
+                "/api/predictions/a:b", "/api/predictions/a%3Ab", "/api/predictions/%7B%22%24ne%22%3Anull%7D",
+                "/api/predictions/{\"$ne\":null}", "/api/predictions/" + longId,
+                "/api/predictions/..%2F..%2Fetc%2Fpasswd", "/api/predictions/a%2Fb", "/api/predictions/x/digits/abc/input.png",
+                "/api/predictions/x?as=" + "z".repeat(20_000), "/api/nothing-here", "/api/predictions/%E2%82%AC",
+                "/api/admin/trainings/%7B%22%24ne%22%3Anull%7D", "/api/admin/trainings/a:b", "/api/predictions/$where",
+                "/a:b", "/nothing-here", "/" + longId, "/x%2e%2e/", "/admin/a:b", "/assets/none.css",
+                "/admin/model?id=x", "/admin/model?id=%7B%22%24ne%22%3Anull%7D", "/admin/model?id=" + longId,
+                "/admin/exploration/image?index=-5", "/admin/exploration/image?index=abc",
+                "/admin/exploration/image?index=" + "9".repeat(20_000), "/admin/exploration/digit?digit=99",
+                "/admin/errors?model=%7B%22%24ne%22%3Anull%7D", "/admin/model?id=x%00y", "/admin/model?id=%ZZ"));
+        var failures = new ArrayList<String>();
+        for (var path : paths) {
+            assertRefusedPolitely("GET " + path, path, send("GET", path, ADMIN, null), failures);
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " of " + paths.size() + " paths answered badly:\n" + String.join("\n", failures));
+    }
+
+    /**
+     * Addresses Payara 7.2025.1 refuses in its connector, before any virtual server, error page or application
+     * code exists for the request (CoyoteAdapter's URI decoding and normalization): an encoded null byte or
+     * backslash, percent-encodings that are not UTF-8, a path climbing above the root. No setting made after boot
+     * reaches that code (the backslash switch is read once, when the class loads, before post-boot commands);
+     * the answer is a bare 400 with an empty body (and, for a malformed escape such as {@code %ZZ}, an empty
+     * 200 — Payara issue #8000). What the app can still promise: no 5xx, no server page, no internals.
+     */
+    @Test
+    void addressesTheContainerRefusesGetNoServerPageAndNo5xx() throws Exception {
+        var failures = new ArrayList<String>();
+        for (var path : List.of("/api/predictions/a%00b", "/x%00y", "/api/predictions/a%5Cb", "/x%5Cy", "/api/predictions/%C0%AF", "/%ff%fe",
+                "/..%2F..%2Fetc%2Fpasswd", "/api/predictions/../../../etc/passwd", "/api/predictions/%ZZ", "/%ZZ")) {
+            var answer = send("GET", path, Map.of(), null);
+            if (answer.status() >= 500 || !answer.body().isEmpty()) {
+                failures.add(path + ": " + answer.status() + " " + answer.body().length() + " bytes");
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    private static String pixels(String value) {
+        var values = new String[784];
+        Arrays.fill(values, "0");
+        values[300] = value;
+        return "{\"pixels\": [" + String.join(",", values) + "]}";
+    }
+
+    @Test
+    void hostileBodiesAreRefusedInPlainWords() throws Exception {
+        var failures = new ArrayList<String>();
+        var bodies = new LinkedHashMap<String, String>();
+        for (var value : List.of("4294967396", "1099511627776", "1e400", "255.5", "-0.5", "\"200\"", "null", "256")) {
+            bodies.put("pixel " + value, pixels(value));
+        }
+        bodies.put("duplicate keys", "{\"pixels\": [1], \"pixels\": [2]}");
+        bodies.put("trailing garbage", pixels("0") + " {\"image\": 1}");
+        bodies.put("deep nesting", "{\"pixels\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}");
+        bodies.put("unknown field", "{\"$where\": \"sleep(1000)\"}");
+        bodies.put("operator as a value", "{\"image\": {\"$ne\": null}}");
+        bodies.put("JSON null", "null");
+        bodies.put("not JSON", "pixels=1,2,3");
+        for (var body : bodies.entrySet()) {
+            var answer = send("POST", "/api/predictions", JSON, body.getValue().getBytes(StandardCharsets.UTF_8));
+            assertRefusedPolitely(body.getKey(), "/api/predictions", answer, failures);
+        }
+        var invalidUtf8 = new byte[] {'{', '"', 'i', 'm', 'a', 'g', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertRefusedPolitely("invalid UTF-8", "/api/predictions", send("POST", "/api/predictions", JSON, invalidUtf8), failures);
+        for (var type : List.of("text/plain", "application/xml", "image/gif", "application/x-www-form-urlencoded", "nonsense")) {
+            var answer = send("POST", "/api/predictions", Map.of("Content-Type", type), pixels("0").getBytes(StandardCharsets.UTF_8));
+            assertRefusedPolitely("content type " + type, "/api/predictions", answer, failures);
+        }
+        var json = send("POST", "/api/predictions", JSON, pixels("0").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, json.status(), json.body());
+        var id = Server.JSON.fromJson(json.body(), Map.class).get("id");
+        for (var value : List.of("4294967303", "\"7\"", "7.5", "-1", "10", "1e400", "[7]")) {
+            var answer = send("PUT", "/api/predictions/" + id + "/label", JSON, ("{\"digit\": " + value + "}").getBytes(StandardCharsets.UTF_8));
+            assertRefusedPolitely("label " + value, "/api/predictions/", answer, failures);
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " bodies answered badly:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void plainWordsNameThePixelAndTheDigit() throws Exception {
+        var answer = send("POST", "/api/predictions", JSON, pixels("255.5").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, answer.status());
+        assertTrue(answer.body().contains("Pixel 300 is 255.5; values must be whole numbers 0-255"), answer.body());
+        var stored = send("POST", "/api/predictions", JSON, pixels("0").getBytes(StandardCharsets.UTF_8));
+        var id = Server.JSON.fromJson(stored.body(), Map.class).get("id");
+        var label = send("PUT", "/api/predictions/" + id + "/label", JSON, "{\"digit\": 4294967303}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, label.status());
+        assertTrue(label.body().contains("The digit must be a whole number 0-9"), label.body());
+    }
+
+    @Test
+    void theErrorPageSpeaksFrenchFirstAndEnglishOnRequest() throws Exception {
+        var french = send("GET", "/admin/model?id=x", Map.of("Authorization", Server.ADMIN_CREDENTIALS, "Accept-Language", "de"), null);
+        assertEquals(404, french.status());
+        assertTrue(french.body().contains("Erreur 404") && french.body().contains("Il n’y a rien à cette adresse"), french.body());
+        var english = send("GET", "/admin/model?id=x&lang=en", ADMIN, null);
+        assertTrue(english.body().contains("Error 404") && english.body().contains("There is nothing at this address."), english.body());
+        var remembered = send("GET", "/nothing-here", Map.of("Cookie", "lang=en"), null);
+        assertEquals(404, remembered.status());
+        assertTrue(remembered.body().contains("Error 404"), remembered.body());
+        var colon = send("GET", "/a:b?lang=en", Map.of(), null);
+        assertEquals(404, colon.status());
+        assertTrue(colon.body().contains("Error 404"), colon.body());
+    }
+}
