@@ -1,9 +1,11 @@
 package app.digits.platform.boundary;
 
+import app.digits.platform.control.ProblemException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -23,8 +25,9 @@ abstract class MongoUnavailableMapper<E extends RuntimeException> implements Exc
     @Override
     public Response toResponse(E error) {
         LOG.warning(() -> "MongoDB is unavailable: " + error.getMessage());
-        return RetryLaterExceptionMapper.retryLater("The database is unavailable at the moment; nothing was stored, try again later",
-                ConfigProvider.getConfig().getOptionalValue("digits.mongodb.retry-after-seconds", Integer.class).orElse(5),
-                "/" + uriInfo.getPath());
+        int seconds = ConfigProvider.getConfig().getOptionalValue("digits.mongodb.retry-after-seconds", Integer.class).orElse(5);
+        return ProblemExceptionMapper.response(ProblemException.unavailable(
+                "The database is unavailable at the moment; nothing was stored, try again later",
+                Duration.ofSeconds(seconds)), "/" + uriInfo.getPath());
     }
 }

@@ -16,9 +16,16 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException problem) {
-        var response = Problem.response(problem.status(), problem.title(), problem.detail(), "/" + uriInfo.getPath());
-        problem.retryAfter().ifPresent(wait -> response.getHeaders()
-                .putSingle("Retry-After", String.valueOf(ProblemException.wholeSeconds(wait))));
+        return response(problem, "/" + uriInfo.getPath());
+    }
+
+    /** The problem+json answer; one that says when to come back also says not to cache it. */
+    static Response response(ProblemException problem, String instance) {
+        var response = Problem.response(problem.status(), problem.title(), problem.detail(), instance);
+        problem.retryAfter().ifPresent(wait -> {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(ProblemException.wholeSeconds(wait)));
+            response.getHeaders().putSingle("Cache-Control", "no-store");
+        });
         return response;
     }
 }

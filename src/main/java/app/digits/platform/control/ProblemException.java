@@ -50,6 +50,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, "Service unavailable", detail);
     }
 
+    /**
+     * The server cannot take the request now but will soon (recognizers busy, database away, no model yet):
+     * a 503 that says when to come back, so a well-behaved client backs off instead of hammering.
+     */
+    public static ProblemException unavailable(String detail, Duration retryAfter) {
+        return new ProblemException(503, "Service unavailable", detail, retryAfter);
+    }
+
     /** When the client may try again, for the {@code Retry-After} header; empty when it says nothing. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);

@@ -1,6 +1,7 @@
 package app.digits.prediction.control;
 
-import app.digits.platform.control.RetryLaterException;
+import app.digits.platform.control.ProblemException;
+import java.time.Duration;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,8 +70,8 @@ public class RecognitionCapacity {
         }
     }
 
-    private RetryLaterException busy() {
-        return new RetryLaterException("The server is recognizing " + maxConcurrent
-                + " drawings already; try again in a moment", retryAfterSeconds);
+    private ProblemException busy() {
+        return ProblemException.unavailable("The server is recognizing " + maxConcurrent
+                + " drawings already; try again in a moment", Duration.ofSeconds(retryAfterSeconds));
     }
 }

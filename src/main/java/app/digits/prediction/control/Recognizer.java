@@ -8,13 +8,13 @@ import app.digits.imaging.control.InkMap;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.ProblemException;
-import app.digits.platform.control.RetryLaterException;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.ServedModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Counted;
@@ -125,8 +125,9 @@ public class Recognizer {
     }
 
     private ServedModel servedModel() {
-        return registry.served().orElseThrow(() -> new RetryLaterException(
-                "No model is served yet: the default model is still being trained, try again in a minute", 30));
+        return registry.served().orElseThrow(() -> ProblemException.unavailable(
+                "No model is served yet: the default model is still being trained, try again in a minute",
+                Duration.ofSeconds(30)));
     }
 
     private static byte[] checkedGreyLevels(int[] values) {

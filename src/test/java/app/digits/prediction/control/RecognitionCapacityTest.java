@@ -3,7 +3,9 @@ package app.digits.prediction.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import app.digits.platform.control.RetryLaterException;
+import app.digits.platform.control.ProblemException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +36,10 @@ class RecognitionCapacityTest {
             }
             started.await();
 
-            var refused = assertThrows(RetryLaterException.class, () -> capacity.call(() -> "third"));
+            var refused = assertThrows(ProblemException.class, () -> capacity.call(() -> "third"));
             assertEquals(503, refused.status());
-            assertEquals(7, refused.retryAfterSeconds());
+            assertEquals(503, refused.status());
+            assertEquals(Optional.of(Duration.ofSeconds(7)), refused.retryAfter());
 
             release.countDown();
             pool.shutdown();
