@@ -20,7 +20,8 @@ import java.util.Set;
  * anything that changes state (403). Failed logins go through the {@link LoginThrottle}: while the client's
  * address or the user name it tries is blocked, it gets 429 with {@code Retry-After} whatever it sends. A
  * request with no credentials at all is a browser's first visit, not a guess, and is not counted. Admin
- * answers are never cached. Errors are problem+json.
+ * answers are {@code no-store} (the figure servlet alone overrides it with a private, ETag-checked cache: its
+ * images show public MNIST data and cost seconds to draw). Errors are problem+json.
  */
 @WebFilter(urlPatterns = {"/admin", "/admin/*", "/api/admin/*", "/api/datasets", "/api/datasets/*"})
 public class AdminGuard extends HttpFilter {
