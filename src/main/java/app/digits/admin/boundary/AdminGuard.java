@@ -37,7 +37,8 @@ public class AdminGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean datasets = request.getServletPath().startsWith("/api/datasets");
+        var pathInfo = request.getPathInfo();
+        boolean datasets = (request.getServletPath() + (pathInfo == null ? "" : pathInfo)).startsWith("/api/datasets");
         if (datasets && SAFE_METHODS.contains(request.getMethod())) {
             chain.doFilter(request, response);
             return;
