@@ -56,6 +56,26 @@ class AdminIT extends DeployedApplication {
     }
 
     @Test
+    void repeatedWrongPasswordsAreThrottledUntilRetryAfterAndTheAdminPagesAreNotCached() throws Exception {
+        var ok = admin(HttpRequest.newBuilder(base.resolve("admin")));
+        assertEquals(200, ok.statusCode(), "a success starts the count afresh");
+        assertEquals("no-store", ok.headers().firstValue("Cache-Control").orElseThrow());
+        var guess = HttpRequest.newBuilder(base.resolve("api/admin/trainings/current"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("intruder:guess".getBytes()));
+        for (int i = 0; i < 6; i++) {
+            assertEquals(401, Server.send(guess).statusCode(), "failure " + (i + 1) + " is answered, not yet throttled");
+        }
+        var blocked = admin(HttpRequest.newBuilder(base.resolve("admin")));
+        assertEquals(429, blocked.statusCode(), "while the address is blocked even the right password waits");
+        assertTrue(blocked.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        long retryAfter = Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "the first delay is 2 s: " + retryAfter);
+        Thread.sleep(retryAfter * 1000 + 200);
+        assertEquals(200, admin(HttpRequest.newBuilder(base.resolve("admin"))).statusCode(), "after Retry-After the admin gets in");
+        assertEquals(401, Server.send(guess).statusCode(), "the success cleared the address");
+    }
+
+    @Test
     void aBrowserRequestThatChangesStateNeedsTheCsrfToken() throws Exception {
         var served = Server.servedModelId(base);
         admin(HttpRequest.newBuilder(base.resolve("admin")));

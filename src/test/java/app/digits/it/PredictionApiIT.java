@@ -247,21 +247,32 @@ class PredictionApiIT extends DeployedApplication {
         var rows = csvRow(3, 17) + "\n" + csvRow(8, 201) + "\n";
         var csv = ("label," + IntStream.range(0, 784).mapToObj(i -> "pixel" + i).collect(Collectors.joining(",")) + "\n" + rows)
                 .getBytes(StandardCharsets.UTF_8);
-        var first = Server.json(Server.post(api.resolve("datasets/train"), "text/csv", csv));
+        var first = Server.json(Server.postAsAdmin(api.resolve("datasets/train"), "text/csv", csv));
         assertEquals(2, ((Number) first.get("read")).intValue());
         assertEquals(2, ((Number) first.get("inserted")).intValue() + ((Number) first.get("alreadyPresent")).intValue());
         long afterFirst = trainCount();
 
-        var second = Server.json(Server.post(api.resolve("datasets/train"), "text/csv", csv));
+        var second = Server.json(Server.postAsAdmin(api.resolve("datasets/train"), "text/csv", csv));
         assertEquals(0, ((Number) second.get("inserted")).intValue());
         assertEquals(2, ((Number) second.get("alreadyPresent")).intValue());
         assertEquals(afterFirst, trainCount());
 
         var broken = (csvRow(4, 99) + "\n" + csvRow(5, 300) + "\n").getBytes(StandardCharsets.UTF_8);
-        var rejected = Server.post(api.resolve("datasets/train"), "text/csv", broken);
+        var rejected = Server.postAsAdmin(api.resolve("datasets/train"), "text/csv", broken);
         assertProblem(rejected, 422, "line 2, pixel 0: 300 is outside 0-255");
         assertEquals(afterFirst, trainCount(), "nothing of a rejected file is imported");
-        assertProblem(Server.post(api.resolve("datasets/validation"), "text/csv", csv), 404, "Unknown split");
+        assertProblem(Server.postAsAdmin(api.resolve("datasets/validation"), "text/csv", csv), 404, "Unknown split");
+    }
+
+    @Test
+    void anAnonymousCsvImportIsRefusedAndStoresNothing() throws Exception {
+        var csv = (csvRow(6, 123) + "\n").getBytes(StandardCharsets.UTF_8);
+        long before = trainCount();
+        var anonymous = Server.post(api.resolve("datasets/train"), "text/csv", csv);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertEquals(before, trainCount(), "an anonymous import stores nothing");
+        assertEquals(200, Server.get(api.resolve("datasets")).statusCode(), "reading the counts stays public");
     }
 
     private long trainCount() {

@@ -81,6 +81,12 @@ final class Server {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A POST with the admin credentials, as curl sends it (no Origin, so no CSRF token is needed). */
+    static HttpResponse<String> postAsAdmin(URI uri, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", contentType).header("Authorization", ADMIN_CREDENTIALS)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri));
     }

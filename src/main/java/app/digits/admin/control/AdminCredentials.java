@@ -51,24 +51,30 @@ public class AdminCredentials {
         // creating the bean (and running init) is the point
     }
 
-    /** Checks an HTTP Basic {@code Authorization} header. */
-    public boolean accepts(String authorization) {
+    /** A user name and password as a client sent them. */
+    public record Login(String user, String password) {
+    }
+
+    /** Reads an HTTP Basic {@code Authorization} header; empty when there is none or it is malformed. */
+    public static Optional<Login> fromBasic(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
+            return Optional.empty();
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return false;
-        }
+        return colon < 0 ? Optional.empty() : Optional.of(new Login(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    }
+
+    /** Whether these are the admin's user name and password, compared in constant time. */
+    public boolean accepts(Login login) {
         boolean userMatches = MessageDigest.isEqual(user.getBytes(StandardCharsets.UTF_8),
-                decoded.substring(0, colon).getBytes(StandardCharsets.UTF_8));
-        boolean passwordMatches = MessageDigest.isEqual(password, decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+                login.user().getBytes(StandardCharsets.UTF_8));
+        boolean passwordMatches = MessageDigest.isEqual(password, login.password().getBytes(StandardCharsets.UTF_8));
         return userMatches & passwordMatches;
     }
 }

@@ -17,8 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.annotation.Counted;
-import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * The whole recognition of a drawing, of one digit or of a whole number: decode it within the configured
@@ -57,8 +55,6 @@ public class Recognizer {
         decoder = new ImageDecoder(maxBytes, maxPixels);
     }
 
-    @Timed(name = "recognition", description = "Time to decode, normalize and classify a drawing")
-    @Counted(name = "recognitions", description = "Drawings recognized")
     public Drawing recognize(DrawingInput input) {
         return capacity.call(() -> recognizeDigit(input));
     }
@@ -80,7 +76,6 @@ public class Recognizer {
      * Reads a whole number: the drawing is cut into digits left to right, each normalized and classified on
      * its own. More than {@value #MAX_DIGITS} digits is refused.
      */
-    @Timed(name = "number-recognition", description = "Time to segment and classify a number drawing")
     public Drawing recognizeNumber(DrawingInput input) {
         return capacity.call(() -> recognizeDigits(input));
     }

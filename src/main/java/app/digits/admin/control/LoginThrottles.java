@@ -1,0 +1,28 @@
+package app.digits.admin.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes the application's one {@link LoginThrottle} from configuration ({@code digits.admin.login.*}), on the
+ * system clock, so the throttle itself stays a plain class that tests drive with their own clock.
+ */
+@ApplicationScoped
+public class LoginThrottles {
+
+    @Produces
+    @Singleton
+    LoginThrottle throttle(
+            @ConfigProperty(name = "digits.admin.login.free-failures", defaultValue = "5") int freeFailures,
+            @ConfigProperty(name = "digits.admin.login.first-delay-seconds", defaultValue = "2") long firstDelay,
+            @ConfigProperty(name = "digits.admin.login.max-delay-seconds", defaultValue = "900") long maxDelay,
+            @ConfigProperty(name = "digits.admin.login.forget-after-seconds", defaultValue = "3600") long forgetAfter,
+            @ConfigProperty(name = "digits.admin.login.max-tracked-keys", defaultValue = "10000") int maxKeys) {
+        return new LoginThrottle(new LoginThrottle.Policy(freeFailures, Duration.ofSeconds(firstDelay),
+                Duration.ofSeconds(maxDelay), Duration.ofSeconds(forgetAfter), maxKeys), Clock.systemUTC());
+    }
+}
