@@ -1,15 +1,12 @@
 package app.digits.robustness.control;
 
 import app.digits.dataset.entity.LabelledImage;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 
 /**
  * A layer of ink, 0 (none) to 1 (full), on which the robustness sets are drawn before they are put on paper:
  * an MNIST digit enlarged smoothly, then thinned, thickened, rotated, moved or scaled. Enlarging is bicubic,
- * shrinking area-averaged, rotating Java2D's bicubic transform; stroke width comes from a skeleton and a
- * nearly round dilation.
+ * shrinking area-averaged, rotating bilinear; stroke width comes from a skeleton and a nearly round dilation.
  */
 record Ink(int width, int height, float[] values) {
 
@@ -71,20 +68,38 @@ record Ink(int width, int height, float[] values) {
         return x < 1 ? 1.5 * x * x * x - 2.5 * x * x + 1 : x < 2 ? -0.5 * x * x * x + 2.5 * x * x - 4 * x + 2 : 0;
     }
 
-    /** The layer turned by {@code degrees} (clockwise) about its centre, on a canvas of the same size. */
+    /**
+     * The layer turned by {@code degrees} (clockwise) about its centre, on a canvas of the same size, each
+     * pixel read back from the unturned layer with bilinear interpolation (Java2D's own transform of a grey
+     * image leaves ragged edges).
+     */
     Ink rotated(double degrees) {
-        return transformed(AffineTransform.getRotateInstance(Math.toRadians(degrees), width / 2.0, height / 2.0),
-                width, height);
+        double cos = Math.cos(Math.toRadians(degrees));
+        double sin = Math.sin(Math.toRadians(degrees));
+        double cx = (width - 1) / 2.0;
+        double cy = (height - 1) / 2.0;
+        var out = new Ink(width, height, new float[values.length]);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double sx = cos * (x - cx) + sin * (y - cy) + cx;
+                double sy = -sin * (x - cx) + cos * (y - cy) + cy;
+                out.values[y * width + x] = bilinear(sx, sy);
+            }
+        }
+        return out;
     }
 
-    private Ink transformed(AffineTransform transform, int w, int h) {
-        var target = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        var graphics = target.createGraphics();
-        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        graphics.drawImage(toImage(), transform, null);
-        graphics.dispose();
-        return fromImage(target);
+    private float bilinear(double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        return (float) ((1 - fy) * ((1 - fx) * inkAt(x0, y0) + fx * inkAt(x0 + 1, y0))
+                + fy * ((1 - fx) * inkAt(x0, y0 + 1) + fx * inkAt(x0 + 1, y0 + 1)));
+    }
+
+    private float inkAt(int x, int y) {
+        return x < 0 || y < 0 || x >= width || y >= height ? 0f : values[y * width + x];
     }
 
     /** The smallest rectangle holding all ink above {@code level}, as a new layer. */
