@@ -24,8 +24,10 @@ import javax.imageio.ImageIO;
  * Contact sheets of the robustness sets, to see that each set looks like what it claims, and, given a models
  * directory, sheets of the served model's failures: each sample next to the 28x28 input(s) the model saw and
  * what it read. Writes {@code target/robustness/<set>.png} and {@code <set>-failures.png}. Run with
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.digits.bench.RobustnessSheets
- * -Dexec.args="200 /work/main/models"} (samples scanned per set for failures; a models directory, optional).
+ * {@code mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then
+ * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) app.digits.bench.RobustnessSheets 300 models}
+ * (how many samples of each set to scan for failures, at most 40 kept; the models directory, optional: its
+ * active model is the one examined).
  */
 public final class RobustnessSheets {
 
