@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,7 @@ public class AdminPage extends HttpServlet {
         model.put("drawings", drawings.count());
         model.put("onDrawings", drawings.scoresByModel());
         model.put("robustness", robustness.tables());
-        model.put("robustnessSets", java.util.Arrays.stream(RobustnessSet.values()).map(RobustnessSet::key).toList());
+        model.put("robustnessSets", Arrays.stream(RobustnessSet.values()).map(RobustnessSet::key).toList());
         putLabels(request, model);
         views.page("admin", model, request, response);
     }
