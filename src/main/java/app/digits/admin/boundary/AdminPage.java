@@ -8,6 +8,8 @@ import app.digits.platform.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
 import app.digits.registry.control.ModelRegistry;
+import app.digits.robustness.control.RobustnessTables;
+import app.digits.robustness.entity.RobustnessSet;
 import app.digits.training.control.Algorithm;
 import app.digits.training.control.ModelComparison;
 import app.digits.training.control.ModelTraining;
@@ -18,6 +20,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +30,8 @@ import java.util.Map;
  * re-sorted in place with HTMX at {@code /admin/models}), the served one marked, a button to serve another
  * (hot swap, no restart); the training form and the live progress of the current run; the past runs; how
  * the models do on people's labelled drawings, and the review of people's labels ({@code /admin/labels}: one
- * page at a time, accepted or rejected in bulk; only accepted labels can train a model). Guarded by
+ * page at a time, accepted or rejected in bulk; only accepted labels can train a model); under the comparison,
+ * each model's robustness table (set by set, as last measured by {@code POST /api/admin/robustness}). Guarded by
  * {@link AdminGuard}.
  */
 @WebServlet(urlPatterns = {"/admin", "/admin/models", "/admin/serve", "/admin/labels"})
@@ -54,6 +58,9 @@ public class AdminPage extends HttpServlet {
     @Inject
     ModelTraining training;
 
+    @Inject
+    RobustnessTables robustness;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var model = pages.of("admin", "/admin");
@@ -75,6 +82,8 @@ public class AdminPage extends HttpServlet {
         model.put("gridSizes", Algorithm.GridSize.values());
         model.put("drawings", drawings.count());
         model.put("onDrawings", drawings.scoresByModel());
+        model.put("robustness", robustness.tables());
+        model.put("robustnessSets", Arrays.stream(RobustnessSet.values()).map(RobustnessSet::key).toList());
         putLabels(request, model);
         views.page("admin", model, request, response);
     }

@@ -1,0 +1,56 @@
+package app.digits.robustness.boundary;
+
+import app.digits.platform.control.BoundedInput;
+import app.digits.platform.control.JsonBodies;
+import app.digits.robustness.control.RobustnessBenchmark;
+import app.digits.robustness.control.RobustnessSets;
+import app.digits.robustness.control.RobustnessTables;
+import app.digits.robustness.entity.RobustnessTable;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The admin API of the robustness benchmark: {@code POST /api/admin/robustness} measures every registered
+ * model in the background ({@code 202}; one measurement at a time), {@code GET} tells whether one runs and
+ * gives the stored tables. Behind the admin credentials and CSRF check of {@code /api/admin/*}.
+ */
+@Path("admin/robustness")
+@Produces(MediaType.APPLICATION_JSON)
+public class RobustnessResource {
+
+    /** Samples per digit set and per number set, and the seed; absent fields take 500, 200 and 1. */
+    public record Order(Integer digits, Integer numbers, Long seed) {
+    }
+
+    public record Tables(RobustnessTables.Status status, int benchmarkVersion, List<RobustnessTable> tables) {
+    }
+
+    @Inject
+    RobustnessTables robustness;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Measure every registered model on the robustness sets (in the background)")
+    public Response start(InputStream body) {
+        var bytes = BoundedInput.readAtMost(body, 1_000, "The robustness order");
+        var order = bytes.length == 0 ? new Order(null, null, null) : JsonBodies.parse(bytes, Order.class);
+        var settings = new RobustnessBenchmark.Settings(order.digits() == null ? 500 : order.digits(),
+                order.numbers() == null ? 200 : order.numbers(), order.seed() == null ? 1 : order.seed());
+        return Response.accepted(robustness.start(settings)).build();
+    }
+
+    @GET
+    @Operation(summary = "Whether a measurement runs, and the robustness table of each measured model")
+    public Tables tables() {
+        return new Tables(robustness.status(), RobustnessSets.VERSION, robustness.tables());
+    }
+}

@@ -1,0 +1,47 @@
+package app.digits.robustness.control;
+
+import app.digits.imaging.control.DigitSegmenter;
+import app.digits.imaging.control.ImageDecoder;
+import app.digits.imaging.control.InkMap;
+import app.digits.imaging.control.MnistNormalizer;
+import app.digits.prediction.control.Recognizer;
+import app.digits.robustness.entity.Sample;
+import java.util.List;
+
+/**
+ * A sample on its way to the model, through the same steps and classes as a request to
+ * {@code POST /api/predictions} (the {@code Recognizer}): bounded decoding, ink extraction, then MNIST
+ * normalization of the whole drawing for a digit, or segmentation and normalization of each piece for a
+ * number. What comes out does not depend on the model, so it is computed once and scored by every model.
+ */
+public final class Pipeline {
+
+    private final ImageDecoder decoder;
+
+    public Pipeline(long maxBytes, long maxPixels) {
+        decoder = new ImageDecoder(maxBytes, maxPixels);
+    }
+
+    /**
+     * The 28x28 inputs the model would see: one for a digit, one per non-blank piece for a number; none when
+     * the drawing is blank. {@code refused} when the server would refuse it (more pieces than a number has).
+     */
+    public record Prepared(List<byte[]> inputs, boolean refused) {
+
+        public boolean blank() {
+            return inputs.isEmpty() && !refused;
+        }
+    }
+
+    public Prepared prepare(Sample sample, boolean number) {
+        var ink = InkMap.of(decoder.decode(sample.image()));
+        if (!number) {
+            return new Prepared(MnistNormalizer.normalize(ink).map(List::of).orElse(List.of()), false);
+        }
+        var pieces = DigitSegmenter.segment(ink);
+        if (pieces.size() > Recognizer.MAX_DIGITS) {
+            return new Prepared(List.of(), true);
+        }
+        return new Prepared(pieces.stream().flatMap(piece -> MnistNormalizer.normalize(piece.ink()).stream()).toList(), false);
+    }
+}
