@@ -4,35 +4,30 @@ import app.digits.captcha.entity.Answer;
 import app.digits.captcha.entity.Challenge;
 import app.digits.captcha.entity.Outcome;
 import app.digits.imaging.control.ImageDecoder;
+import app.digits.platform.control.DatabaseConnected;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
 import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The captcha as the pages and the API use it: one challenge book with the configured rules over the
  * application's MongoDB, the served model to read drawings (classify only: a captcha answer is never
  * stored), and the server-side mark of a session that proved human (kept in the session, never in a cookie
- * the client could forge). Its indexes are created at start, in the background, so a slow database never
- * holds up deployment.
+ * the client could forge). Its indexes are created when start-up has connected to MongoDB
+ * ({@link DatabaseConnected}), never while the application deploys.
  */
 @ApplicationScoped
 public class Captcha {
 
-    private static final Logger LOG = Logger.getLogger(Captcha.class.getName());
     private static final String HUMAN_UNTIL = "digits.captcha.human-until";
 
     @Inject
@@ -85,9 +80,6 @@ public class Captcha {
     @Inject
     Recognizer recognizer;
 
-    @Resource
-    ManagedExecutorService executor;
-
     private ChallengeBook book;
 
     @PostConstruct
@@ -97,14 +89,8 @@ public class Captcha {
                 proofOfWorkMaxNumber), Clock.systemUTC(), database, new ImageDecoder(maxBytes, maxPixels));
     }
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-        executor.submit(() -> {
-            try {
-                book.ensureIndexes();
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Could not create the captcha's indexes; expired challenges are still deleted on each issue", e);
-            }
-        });
+    void prepare(@Observes DatabaseConnected connected) {
+        book.ensureIndexes();
     }
 
     public ChallengeBook.Issued issue(HttpSession session, String client, Challenge.Kind kind) {

@@ -7,6 +7,7 @@ import app.digits.drawing.entity.LabelledDrawing;
 import app.digits.drawing.entity.ModelOnDrawings;
 import app.digits.drawing.entity.Review;
 import app.digits.platform.control.AttemptLimiter;
+import app.digits.platform.control.DatabaseConnected;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -19,6 +20,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ public class DrawingArchive {
      * before the {@code labels} collection existed (they wait for review like new ones). Idempotent: a second
      * start changes nothing.
      */
-    public void prepare() {
+    void prepare(@Observes DatabaseConnected connected) {
         AttemptLimiter.ensureIndexes(database);
         labels().createIndex(Indexes.compoundIndex(Indexes.ascending(REVIEW), Indexes.descending(LABELLED_AT)),
                 new IndexOptions().name("review_labelledAt"));

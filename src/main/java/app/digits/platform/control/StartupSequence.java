@@ -1,7 +1,6 @@
 package app.digits.platform.control;
 
 import app.digits.dataset.control.DatasetImports;
-import app.digits.drawing.control.DrawingArchive;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.DefaultModel;
 import app.digits.training.control.DjlRuntime;
@@ -14,6 +13,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 
 /**
  * What happens once the application is deployed, in the background so the server answers at once: connect
- * to MongoDB (starting the embedded server), create the indexes the drawing queries use, serve the saved
+ * to MongoDB (starting the embedded server), create the indexes (a {@link DatabaseConnected} event), serve the saved
  * model if there is one, import whatever part of MNIST is missing, then train the default model if none was found. The page and the readiness check report
  * each step. Every step is retried with a growing pause; a step that still fails stops the process with a
  * non-zero status ({@code digits.startup.exit-on-failure}), so a supervisor restarts it instead of a server
@@ -47,7 +47,7 @@ public class StartupSequence {
     DefaultModel defaultModel;
 
     @Inject
-    DrawingArchive drawings;
+    Event<DatabaseConnected> databaseConnected;
 
     @Inject
     ModelTraining training;
@@ -93,8 +93,8 @@ public class StartupSequence {
                 return null;
             });
             DjlRuntime.useDirectory(Path.of(djlDir.orElse(Path.of(dataDir, "djl").toString())));
-            retries.run("create the drawing indexes", () -> {
-                drawings.prepare();
+            retries.run("create the indexes", () -> {
+                databaseConnected.fire(new DatabaseConnected());
                 return null;
             });
             retries.run("mark interrupted training runs", () -> {
