@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Writes validated images into a split's collection. Ids are content digests, so an image already stored is
  * recognised and skipped: a second import, a restart or a resumed import adds no duplicates. Writes go
  * through the driver's {@code insertMany} in batches, since JNoSQL inserts one document at a time (about
- * twice as slow); the documents have exactly the shape of the {@code MnistImage} entity.
+ * twice as slow); the documents have the shape {@link MnistReader} reads.
  */
 @ApplicationScoped
 public class MnistImporter {

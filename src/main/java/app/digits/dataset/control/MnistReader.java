@@ -1,37 +1,29 @@
 package app.digits.dataset.control;
 
 import app.digits.dataset.entity.LabelledImage;
-import app.digits.dataset.entity.MnistImage;
 import app.digits.dataset.entity.Split;
-import app.digits.dataset.entity.TestImages;
-import app.digits.dataset.entity.TrainingImages;
-import jakarta.data.Order;
-import jakarta.data.Sort;
-import jakarta.data.page.PageRequest;
-import jakarta.data.repository.BasicRepository;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jnosql.mapping.document.DocumentTemplate;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads a split back from MongoDB through the JNoSQL repositories, a page at a time: the embedded server
- * answers a query in one reply, and all 60,000 images at once would exceed the driver's message limit.
- * Pages are ordered by id, so the same limit always gives the same images.
+ * Reads a split back from MongoDB in one cursor ordered by id, so the same limit always gives the same
+ * images. It uses the driver rather than the JNoSQL repositories: their pages are skip/limit queries, each
+ * sorted again from the start, and reading the 60,000 training images that way took 54 s on the embedded
+ * server against 2 s for one cursor fetched in batches (a batch stays far below the driver's message limit).
  */
 @ApplicationScoped
 public class MnistReader {
 
     @Inject
-    TrainingImages trainingImages;
-
-    @Inject
-    TestImages testImages;
-
-    @Inject
-    DocumentTemplate template;
+    MongoDatabase database;
 
     @Inject
     @ConfigProperty(name = "digits.read.page-size", defaultValue = "5000")
@@ -45,8 +37,9 @@ public class MnistReader {
      */
     public List<LabelledImage> testSet() {
         var cached = testSet;
-        if (cached.isEmpty() || cached.size() != count(Split.TEST)) {
-            cached = List.copyOf(read(Split.TEST, (int) count(Split.TEST)));
+        long stored = count(Split.TEST);
+        if (cached.isEmpty() || cached.size() != stored) {
+            cached = List.copyOf(read(Split.TEST, (int) stored));
             testSet = cached;
         }
         return cached;
@@ -54,29 +47,20 @@ public class MnistReader {
 
     /** Up to {@code limit} images of the split, in a stable order. */
     public List<LabelledImage> read(Split split, int limit) {
-        return split == Split.TRAIN ? read(trainingImages, limit) : read(testImages, limit);
-    }
-
-    public long count(Split split) {
-        return template.count(split.collection());
-    }
-
-    private <T extends MnistImage> List<LabelledImage> read(BasicRepository<T, String> repository, int limit) {
-        var images = new ArrayList<LabelledImage>();
-        Order<T> byId = Order.by(Sort.asc("id"));
-        var request = PageRequest.ofSize(Math.min(pageSize, Math.max(1, limit)));
-        while (images.size() < limit) {
-            var page = repository.findAll(request, byId);
-            for (var image : page.content()) {
-                if (images.size() < limit) {
-                    images.add(image.toLabelledImage());
-                }
-            }
-            if (!page.hasNext() || page.content().isEmpty()) {
-                break;
-            }
-            request = page.nextPageRequest();
+        var images = new ArrayList<LabelledImage>(Math.min(limit, split.mnistSize()));
+        if (limit <= 0) {
+            return images;
+        }
+        for (var document : database.getCollection(split.collection()).find()
+                .projection(Projections.include("label", "pixels")).sort(Sorts.ascending("_id"))
+                .limit(limit).batchSize(pageSize)) {
+            images.add(new LabelledImage(document.getInteger("label"), document.get("pixels", Binary.class).getData()));
         }
         return images;
+    }
+
+    /** How many images the split holds: the collection's own count, no scan. */
+    public long count(Split split) {
+        return database.getCollection(split.collection(), Document.class).estimatedDocumentCount();
     }
 }
