@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -106,11 +107,20 @@ public class MongoConnection {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the embedded MongoDB directory " + file.getParent(), e);
         }
-        embedded = new MongoServer(new H2Backend(file.toString()));
+        embedded = new MongoServer(new H2Backend(openStore(file)));
         embedded.bind(new InetSocketAddress("127.0.0.1", embeddedPort));
         var address = (InetSocketAddress) embedded.getLocalAddress();
         LOG.info(() -> "No MONGODB_URI configured: embedded MongoDB on 127.0.0.1:" + address.getPort() + ", data in " + file);
         return "mongodb://127.0.0.1:" + address.getPort() + "/";
+    }
+
+    /**
+     * The embedded server's H2 store, without background compaction: compaction rewrites live pages into new
+     * chunks while the server reads, and on a large store (100,000 drawings) a long read then failed with
+     * "Chunk N not found" (h2database#4382, open upstream). Freed space is still reused for new chunks.
+     */
+    private static MVStore openStore(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).open();
     }
 
     @Produces
