@@ -112,8 +112,10 @@ class CaptchaIT extends BrowserTest {
 
         var client = sessionClient();
         var pixels = issue(client, null);
-        assertEquals("no-trajectory", postJson(client, answerUri(pixels),
-                "{\"pixels\":" + java.util.Arrays.toString(new int[784]) + ",\"powNumber\":" + solve(pixels) + "}").get("reason"));
+        var pixelsOnly = post(client, answerUri(pixels),
+                "{\"pixels\":" + java.util.Arrays.toString(new int[784]) + ",\"powNumber\":" + solve(pixels) + "}");
+        assertEquals(400, pixelsOnly.statusCode(), "MNIST pixels are no answer: " + pixelsOnly.body());
+        assertTrue(pixelsOnly.body().contains("pixels"), pixelsOnly.body());
         var text = issue(client, null);
         assertEquals("no-trajectory", postJson(client, answerUri(text), "{\"text\":\"1\",\"powNumber\":" + solve(text) + "}").get("reason"));
 
