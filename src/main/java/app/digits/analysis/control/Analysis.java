@@ -5,24 +5,34 @@ import app.digits.dataset.entity.LabelledImage;
 import app.digits.dataset.entity.Split;
 import app.digits.platform.control.ProblemException;
 import app.digits.registry.control.ModelRegistry;
+import app.digits.registry.control.ModelServed;
+import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.ServedModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The data behind the exploration and error-analysis pages, the report and the slides, read from MongoDB and
- * the model registry once and kept: the training images (47 MB), their facts and mean images, and each
- * model's error analysis. Read again when the stored counts change. A model is the served one unless a page
- * names another.
+ * The data behind the exploration and error-analysis pages, the report and the slides: the training images
+ * (47 MB, read once and kept), their facts and mean images, each model's error analysis and suspicious
+ * labels. What takes seconds to compute is stored ({@link AnalysisStore}) and prepared as soon as a model is
+ * served ({@link ModelServed}), so no page computes it while a person waits. Read again when the stored
+ * counts change. A model is the served one unless a page names another.
  */
 @ApplicationScoped
 public class Analysis {
 
+    private static final Logger LOG = Logger.getLogger(Analysis.class.getName());
     private static final int EXAMPLES = 24;
+    private static final double SUSPICIOUS_CONFIDENCE = 0.99;
 
     @Inject
     MnistReader reader;
@@ -30,18 +40,32 @@ public class Analysis {
     @Inject
     ModelRegistry registry;
 
+    @Inject
+    AnalysisStore store;
+
     private volatile List<LabelledImage> train = List.of();
-    private volatile DatasetFacts facts;
-    private volatile double[][] means;
+    private volatile DatasetProfile profile;
     private final Map<String, ErrorAnalysis> errors = new ConcurrentHashMap<>();
-    private final Map<String, List<ErrorAnalysis.Example>> suspicious = new ConcurrentHashMap<>();
+    private final Map<String, List<AnalysisStore.Suspicion>> suspicious = new ConcurrentHashMap<>();
+
+    /** Prepares everything the pages show for the model now served, in the background. */
+    void prepare(@ObservesAsync ModelServed served) {
+        try {
+            long start = System.nanoTime();
+            facts();
+            training();
+            errors(served.modelId());
+            suspiciousLabels();
+            LOG.info(() -> "Analysis of " + served.modelId() + " ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not prepare the analysis of " + served.modelId() + "; the pages will compute it", e);
+        }
+    }
 
     public synchronized List<LabelledImage> training() {
         long stored = reader.count(Split.TRAIN);
         if (train.isEmpty() || train.size() != stored) {
             train = List.copyOf(reader.read(Split.TRAIN, (int) stored));
-            facts = null;
-            means = null;
         }
         return train;
     }
@@ -50,20 +74,30 @@ public class Analysis {
         return reader.testSet();
     }
 
-    public synchronized DatasetFacts facts() {
-        var images = training();
-        if (facts == null) {
-            facts = DatasetFacts.of(images, test(), Split.TRAIN.mnistSize(), Split.TEST.mnistSize());
-        }
-        return facts;
+    public DatasetFacts facts() {
+        return profile().facts();
     }
 
-    public synchronized double[][] means() {
-        var images = training();
-        if (means == null) {
-            means = MeanImages.of(images);
+    public double[][] means() {
+        return profile().means();
+    }
+
+    private synchronized DatasetProfile profile() {
+        long trainCount = reader.count(Split.TRAIN);
+        long testCount = reader.count(Split.TEST);
+        var current = profile;
+        if (current != null && current.facts().storedTrain() == trainCount && current.facts().storedTest() == testCount) {
+            return current;
         }
-        return means;
+        current = store.profile(trainCount, testCount).orElseGet(() -> {
+            var images = training();
+            var computed = new DatasetProfile(DatasetFacts.of(images, test(), Split.TRAIN.mnistSize(), Split.TEST.mnistSize()),
+                    MeanImages.of(images));
+            store.saveProfile(trainCount, testCount, computed);
+            return computed;
+        });
+        profile = current;
+        return current;
     }
 
     /** Training image {@code index} (0-based, in the stored order), or a 404 problem. */
@@ -99,23 +133,27 @@ public class Analysis {
 
     /**
      * Training images whose label the served model contradicts with at least 99 % confidence, most confident
-     * first: candidates for a wrong label (or for a digit nobody could read). Computed once per model.
+     * first: candidates for a wrong label (or for a digit nobody could read). Computed once per model and
+     * stored.
      */
     public List<ErrorAnalysis.Example> suspiciousLabels() {
         var model = model(null);
-        return suspicious.computeIfAbsent(model.descriptor().id(), id -> {
-            var images = training();
-            var found = new java.util.ArrayList<ErrorAnalysis.Example>();
+        var images = training();
+        var found = suspicious.computeIfAbsent(model.descriptor().id(), id -> store.suspicions(id, images.size()).orElseGet(() -> {
+            var computed = new ArrayList<AnalysisStore.Suspicion>();
             for (int i = 0; i < images.size(); i++) {
                 var probabilities = model.classifier().probabilities(images.get(i).pixels());
-                int read = app.digits.registry.entity.DigitClassifier.mostLikely(probabilities);
-                if (read != images.get(i).label() && probabilities[read] >= 0.99) {
-                    found.add(new ErrorAnalysis.Example(i, images.get(i), read, probabilities[read]));
+                int read = DigitClassifier.mostLikely(probabilities);
+                if (read != images.get(i).label() && probabilities[read] >= SUSPICIOUS_CONFIDENCE) {
+                    computed.add(new AnalysisStore.Suspicion(i, read, probabilities[read]));
                 }
             }
-            found.sort(java.util.Comparator.comparingDouble(ErrorAnalysis.Example::confidence).reversed());
-            return List.copyOf(found);
-        });
+            computed.sort(Comparator.comparingDouble(AnalysisStore.Suspicion::confidence).reversed());
+            store.saveSuspicions(id, images.size(), computed);
+            return List.copyOf(computed);
+        }));
+        return found.stream().filter(s -> s.index() < images.size())
+                .map(s -> new ErrorAnalysis.Example(s.index(), images.get(s.index()), s.predicted(), s.confidence())).toList();
     }
 
     public ServedModel model(String modelId) {

@@ -7,6 +7,7 @@ import app.digits.registry.entity.ModelRecords;
 import app.digits.registry.entity.ServedModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,9 @@ public class ModelRegistry {
     @Inject
     ModelRecords records;
 
+    @Inject
+    Event<ModelServed> servedEvents;
+
     private ModelStore store;
     private volatile ServedModel served;
 
@@ -57,6 +61,7 @@ public class ModelRegistry {
                 served = new ServedModel(descriptor, store.load(descriptor));
                 LOG.info(() -> "Serving model " + descriptor.id() + " (" + descriptor.algorithm() + ", test accuracy "
                         + String.format("%.2f%%", 100 * descriptor.testAccuracy()) + ")");
+                servedEvents.fireAsync(new ModelServed(descriptor.id()));
                 return true;
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Skipping model " + descriptor.id() + ": " + e.getMessage());
@@ -77,6 +82,7 @@ public class ModelRegistry {
         store.markActive(descriptor.id());
         served = new ServedModel(descriptor, classifier);
         LOG.info(() -> "Now serving model " + descriptor.id());
+        servedEvents.fireAsync(new ModelServed(descriptor.id()));
     }
 
     /** Loads a registered model by id and serves it; the previous one stays registered. */

@@ -12,13 +12,9 @@ import app.digits.captcha.entity.Challenges;
 import app.digits.captcha.entity.Outcome;
 import app.digits.imaging.control.ImageDecoder;
 import app.digits.platform.control.AttemptLimiter;
+import app.digits.platform.control.InMemoryMongo;
 import app.digits.platform.control.ProblemException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,17 +56,14 @@ class ChallengeBookTest {
 
     private final ManualClock clock = new ManualClock();
     private final AtomicInteger readings = new AtomicInteger();
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo mongo;
     private MongoDatabase database;
     private ChallengeBook book;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(H2Backend.inMemory());
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        client = MongoClients.create("mongodb://127.0.0.1:" + ((InetSocketAddress) server.getLocalAddress()).getPort());
-        database = client.getDatabase("captcha-test");
+        mongo = new InMemoryMongo();
+        database = mongo.database("captcha-test");
         book = new ChallengeBook(new ChallengeBook.Rules(Duration.ofMinutes(2), Duration.ofMinutes(5), 0.7, 5, 8, 12,
                 Duration.ofMinutes(10), 300), clock, database, new ImageDecoder(2_000_000, 4_000_000));
         book.ensureIndexes();
@@ -78,8 +71,7 @@ class ChallengeBookTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     private Challenge issue(String session) {
