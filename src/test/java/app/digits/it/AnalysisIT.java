@@ -85,7 +85,8 @@ class AnalysisIT extends DeployedApplication {
 
         var slide = text("admin/slides?n=6");
         assertTrue(slide.contains("Models compared") && slide.contains("6 / 10"), slide);
-        assertTrue(slide.contains("keyup[key=='ArrowRight'"), "arrow keys move between slides");
+        assertTrue(slide.contains("hx-trigger=\"slide-next from:body\"") && slide.contains("/assets/js/slides.js"),
+                "arrow keys move between slides (slides.js turns them into HTMX events)");
         var next = text("admin/slides?n=7", "HX-Request", "true");
         assertTrue(next.contains("Results") && !next.contains("<html"), "a single slide for HTMX");
         assertEquals(10, Pattern.compile("class=\"slide\"").matcher(text("admin/slides?all=1")).results().count(), "all slides to print");
