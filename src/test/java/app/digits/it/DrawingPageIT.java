@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -153,6 +154,18 @@ class DrawingPageIT extends BrowserTest {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
         assertEquals("1", recognizedDigit());
+        var js = (JavascriptExecutor) browser;
+        assertEquals(true, js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "no horizontal scroll at 390 px");
         Browsers.keepScreenshot(browser, "phone");
+    }
+
+    @Test
+    void everyPageHasAnIconTheServerServes() {
+        openPage("en");
+        var icon = browser.findElement(By.cssSelector("link[rel~=icon]")).getAttribute("href");
+        var status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')));", icon);
+        assertEquals("200 image/svg+xml", status);
     }
 }

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Picks the language of a page: the one just chosen with the switch ({@code ?lang=en}, remembered in a
- * cookie), else the remembered one, else the first of the browser's languages the UI speaks; French when
- * none matches, since the people Digits serves speak French first.
+ * cookie), else the remembered one, else the first of the browser's languages the UI speaks. A browser that
+ * names only other languages (German, Spanish) gets English, the one its user more likely reads; one that
+ * names none gets French, since the people Digits serves speak French first.
  */
 public final class Languages {
 
@@ -37,11 +38,13 @@ public final class Languages {
                 .filter(cookie -> COOKIE.equals(cookie.getName()))
                 .findFirst()
                 .flatMap(cookie -> supported(cookie.getValue()));
-        return Locale.of(remembered.orElseGet(() -> fromBrowser(Collections.list(request.getLocales()))));
+        return Locale.of(remembered.orElseGet(() -> request.getHeader("Accept-Language") == null ? "fr"
+                : fromBrowser(Collections.list(request.getLocales()))));
     }
 
     static String fromBrowser(List<Locale> preferred) {
-        return preferred.stream().map(Locale::getLanguage).filter(SUPPORTED::contains).findFirst().orElse("fr");
+        return preferred.stream().map(Locale::getLanguage).filter(SUPPORTED::contains).findFirst()
+                .orElse(preferred.isEmpty() ? "fr" : "en");
     }
 
     private static Optional<String> supported(String language) {

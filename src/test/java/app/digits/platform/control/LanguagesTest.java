@@ -15,8 +15,9 @@ class LanguagesTest {
     }
 
     @Test
-    void speaksFrenchWhenNothingMatches() {
-        assertEquals("fr", Languages.fromBrowser(List.of(Locale.GERMAN, Locale.JAPANESE)));
+    void speaksEnglishToOtherLanguagesAndFrenchWhenTheBrowserSaysNothing() {
+        assertEquals("en", Languages.fromBrowser(List.of(Locale.GERMAN, Locale.JAPANESE)));
+        assertEquals("en", Languages.fromBrowser(List.of(Locale.of("es"))));
         assertEquals("fr", Languages.fromBrowser(List.of()));
     }
 
