@@ -1,7 +1,9 @@
 // The drawing pad: pointer strokes (mouse, touch, pen) on the canvas, scaled from CSS pixels to canvas
 // pixels. It hands the drawing to HTMX as a PNG data URL (with the id of the drawing's earlier reading, so
-// the server keeps one document per drawing) and signals "drawn" so HTMX can ask for a (debounced) live
-// prediction; everything else is HTMX and server-rendered HTML.
+// the server keeps one document per drawing) and signals "drawn" so HTMX asks for a live prediction: every
+// data-interval milliseconds while the pen moves (with the drawing as it is when the request leaves, so the
+// last movement is always read) and at once when the pen lifts; a newer request replaces one still running
+// (hx-sync). Everything else is HTMX and server-rendered HTML.
 (function () {
     "use strict";
 
@@ -14,6 +16,20 @@
         const context = pad.getContext("2d");
         let drawing = false;
         let last = null;
+        const interval = Number(form.dataset.interval || 250);
+        let pending = null;
+
+        function readNow() {
+            clearTimeout(pending);
+            pending = null;
+            htmx.trigger(form, "drawn");
+        }
+
+        function readSoon() {
+            if (pending === null) {
+                pending = setTimeout(readNow, interval);
+            }
+        }
 
         function position(event) {
             const box = pad.getBoundingClientRect();
@@ -49,13 +65,13 @@
             const next = position(event);
             stroke(last, next);
             last = next;
-            htmx.trigger(form, "drawn");
+            readSoon();
         });
         function end(event) {
             if (drawing) {
                 drawing = false;
                 pad.releasePointerCapture(event.pointerId);
-                htmx.trigger(form, "drawn");
+                readNow();
             }
         }
         pad.addEventListener("pointerup", end);
@@ -78,6 +94,8 @@
         if (clearButton) {
             // Clearing starts a new drawing: nothing to ask the server, the result goes back to empty.
             clearButton.addEventListener("click", function () {
+                clearTimeout(pending);
+                pending = null;
                 htmx.trigger(form, "htmx:abort");
                 clear();
                 if (result) {

@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The home page in a real headless Chromium: pointer strokes on the canvas, the Predict and Clear buttons,
- * the live prediction while drawing, the language switch, and a phone-sized viewport.
+ * the live prediction while drawing (also before the pen lifts), the language switch, and a phone-sized viewport.
  */
 class DrawingPageIT extends BrowserTest {
 
@@ -89,6 +89,20 @@ class DrawingPageIT extends BrowserTest {
         stroke(pad, zero());
 
         assertEquals("0", recognizedDigit());
+    }
+
+    @Test
+    void answersWhileThePenIsStillDown() {
+        var pad = openPage("en");
+        int height = pad.getSize().getHeight();
+        var held = new Actions(browser).moveToElement(pad, 0, (int) (-0.35 * height)).clickAndHold();
+        for (int step = 0; step < 6; step++) {
+            held.moveByOffset(0, (int) (0.12 * height)).pause(Duration.ofMillis(120));
+        }
+        held.pause(Duration.ofMillis(1500)).perform();
+
+        assertEquals("1", recognizedDigit(), "read before the pen lifts");
+        new Actions(browser).release().perform();
     }
 
     @Test
