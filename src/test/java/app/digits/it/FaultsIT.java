@@ -83,6 +83,7 @@ class FaultsIT {
         properties.put("digits.djl.dir", System.getProperty("digits.djl.dir"));
         properties.put("digits.default-model.training-images", "1000");
         properties.put("digits.default-model.epochs", "1");
+        properties.put("digits.default-model.follow-up", "none");
         properties.put("digits.admin.password", "faults-secret");
         return LaunchedServer.start(DIRECTORY, name, properties);
     }

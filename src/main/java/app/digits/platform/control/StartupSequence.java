@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * What happens once the application is deployed, in the background so the server answers at once: connect
  * to MongoDB (starting the embedded server), create the indexes (a {@link DatabaseConnected} event), serve the saved
- * model if there is one, import whatever part of MNIST is missing, then train the default model if none was found. The page and the readiness check report
+ * model if there is one, import whatever part of MNIST is missing, then train the default model if none was
+ * found (which starts a better one in the background). The page and the readiness check report
  * each step. Every step is retried with a growing pause; a step that still fails stops the process with a
  * non-zero status ({@code digits.startup.exit-on-failure}), so a supervisor restarts it instead of a server
  * staying up half-alive. The steps run with the application's own class loader as the context loader, never

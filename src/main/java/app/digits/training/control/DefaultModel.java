@@ -5,15 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes sure a fresh installation serves a real model: when the registry has none, it runs one training of
- * the Smile MLP (no grid search) on {@code mnist_train} with the configured settings, which scores, saves and serves it. The
- * size of the run is configurable so tests can train on a subset.
+ * Makes sure a fresh installation serves a real model soon and the best one later: when the registry has
+ * none, it trains the Smile MLP (no grid search, one epoch by default: about half a minute) on
+ * {@code mnist_train}, which scores, saves and serves it; then it starts a background training run of the
+ * follow-up algorithms (the CNN by default, seeded), which is hot-swapped in if it scores better. The size of
+ * both is configurable so tests can train on a subset and without a follow-up ({@code none}).
  */
 @ApplicationScoped
 public class DefaultModel {
+
+    private static final Logger LOG = Logger.getLogger(DefaultModel.class.getName());
 
     @Inject
     ModelRegistry registry;
@@ -37,7 +43,17 @@ public class DefaultModel {
     @ConfigProperty(name = "digits.default-model.seed", defaultValue = "42")
     long seed;
 
-    /** Trains and serves the default model unless a model is served already; recorded as a training run. */
+    @Inject
+    @ConfigProperty(name = "digits.default-model.follow-up", defaultValue = "cnn")
+    List<String> followUp;
+
+    @Inject
+    TrainingJobs jobs;
+
+    /**
+     * Trains and serves the default model unless a model is served already, then starts the follow-up run;
+     * both are recorded as training runs.
+     */
     public void ensureServed() {
         if (registry.served().isEmpty()) {
             var plan = TrainingRequests.of(List.of(Algorithm.MLP.key()), Algorithm.GridSize.NONE.key(),
@@ -46,6 +62,20 @@ public class DefaultModel {
             var run = training.run(ModelTraining.newRunId(), plan);
             if (registry.served().isEmpty()) {
                 throw new IllegalStateException("The default model could not be trained: " + run.getReason());
+            }
+            startFollowUp();
+        }
+    }
+
+    private void startFollowUp() {
+        var algorithms = followUp.stream().map(String::trim).filter(key -> !key.isEmpty() && !"none".equals(key)).toList();
+        if (!algorithms.isEmpty()) {
+            try {
+                var runId = jobs.start(TrainingRequests.of(algorithms, Algorithm.GridSize.NONE.key(), Map.of(), null, 100,
+                        trainingImages, false, seed));
+                LOG.info(() -> "Follow-up training run " + runId + " of " + algorithms + " started in the background");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The follow-up training run of " + algorithms + " could not start; the default model stays", e);
             }
         }
     }
