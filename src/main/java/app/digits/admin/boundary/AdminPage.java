@@ -4,7 +4,7 @@ import app.digits.admin.control.CsrfTokens;
 import app.digits.drawing.control.DrawingArchive;
 import app.digits.drawing.entity.Review;
 import app.digits.platform.control.WholeNumbers;
-import app.digits.platform.control.PageModels;
+import app.digits.site.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
 import app.digits.registry.control.ModelRegistry;

@@ -3,7 +3,7 @@ package app.digits.admin.boundary;
 import app.digits.analysis.control.GridPlot;
 import app.digits.admin.control.Mistakes;
 import app.digits.dataset.control.MnistReader;
-import app.digits.platform.control.PageModels;
+import app.digits.site.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
 import app.digits.registry.control.ModelRegistry;

@@ -1,6 +1,6 @@
 package app.digits.admin.boundary;
 
-import app.digits.platform.control.PageModels;
+import app.digits.site.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
 import app.digits.platform.control.WholeNumbers;

@@ -1,7 +1,7 @@
 package app.digits.analysis.boundary;
 
 import app.digits.analysis.control.Analysis;
-import app.digits.platform.control.PageModels;
+import app.digits.site.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
 import app.digits.platform.control.WholeNumbers;

@@ -8,7 +8,7 @@ import app.digits.captcha.entity.Trajectory;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.PngImages;
 import app.digits.platform.control.JsonBodies;
-import app.digits.platform.control.PageModels;
+import app.digits.site.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
 import app.digits.platform.control.WholeNumbers;

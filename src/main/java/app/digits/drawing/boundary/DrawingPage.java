@@ -6,7 +6,7 @@ import app.digits.drawing.entity.DigitReading;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
-import app.digits.platform.control.PageModels;
+import app.digits.site.control.PageModels;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Views;
 import app.digits.prediction.control.DrawingInput;

@@ -17,6 +17,9 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*")
 public class ProblemFilter extends HttpFilter {
 
+    /** The request attribute that hands a refused request\'s problem to the error page. */
+    public static final String PROBLEM = ProblemFilter.class.getName() + ".problem";
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -37,7 +40,7 @@ public class ProblemFilter extends HttpFilter {
         if (response.isCommitted()) {
             throw problem;
         }
-        request.setAttribute(ErrorPage.PROBLEM, problem);
+        request.setAttribute(PROBLEM, problem);
         response.sendError(problem.status());
     }
 }

@@ -1,9 +1,12 @@
-package app.digits.platform.boundary;
+package app.digits.site.boundary;
 
-import app.digits.platform.control.PageModels;
+import app.digits.site.control.PageModels;
+import app.digits.platform.boundary.ProblemFilter;
+import app.digits.platform.boundary.ProblemWriter;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Problems;
 import app.digits.platform.control.Views;
+import app.digits.site.control.PageModels;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -24,7 +27,6 @@ public class ErrorPage extends HttpServlet {
 
     static final String PATH = "/error";
     /** The request attribute under which a page's problem travels to this servlet. */
-    static final String PROBLEM = ErrorPage.class.getName() + ".problem";
 
     @Inject
     Views views;
@@ -55,7 +57,7 @@ public class ErrorPage extends HttpServlet {
     }
 
     private static ProblemException problemOf(HttpServletRequest request) {
-        if (request.getAttribute(PROBLEM) instanceof ProblemException problem) {
+        if (request.getAttribute(ProblemFilter.PROBLEM) instanceof ProblemException problem) {
             return problem;
         }
         var status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);

@@ -1,4 +1,4 @@
-package app.digits.platform.control;
+package app.digits.startup.control;
 
 import app.digits.dataset.control.ImportProgress;
 import app.digits.dataset.entity.Split;

@@ -1,7 +1,7 @@
-package app.digits.platform.boundary;
+package app.digits.startup.boundary;
 
 import app.digits.registry.control.ModelRegistry;
-import app.digits.platform.control.StartupStatus;
+import app.digits.startup.control.StartupStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,6 +1,7 @@
-package app.digits.platform.control;
+package app.digits.site.control;
 
 import app.digits.registry.control.ModelRegistry;
+import app.digits.startup.control.StartupStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;

@@ -1,6 +1,9 @@
-package app.digits.platform.control;
+package app.digits.startup.control;
 
 import app.digits.dataset.control.DatasetImports;
+import app.digits.platform.control.Backoff;
+import app.digits.platform.control.DatabaseConnected;
+import app.digits.platform.control.MongoConnection;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.DefaultModel;
 import app.digits.training.control.DjlRuntime;
