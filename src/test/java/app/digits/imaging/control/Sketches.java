@@ -17,6 +17,12 @@ public final class Sketches {
 
     /** A seven of the given height with its top-left corner at (x, y), stroke width proportional to its size. */
     public static BufferedImage seven(int width, int height, int x, int y, int size, Color ink, Color background, int type) {
+        return seven(width, height, x, y, size, size / 8f, ink, background, type);
+    }
+
+    /** A seven drawn with a pen {@code pen} pixels wide, whatever its size. */
+    public static BufferedImage seven(int width, int height, double x, double y, double size, float pen, Color ink,
+                                      Color background, int type) {
         var image = new BufferedImage(width, height, type);
         var graphics = image.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -25,7 +31,7 @@ public final class Sketches {
             graphics.fillRect(0, 0, width, height);
         }
         graphics.setColor(ink);
-        graphics.setStroke(new BasicStroke(size / 8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        graphics.setStroke(new BasicStroke(pen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         var path = new Path2D.Double();
         path.moveTo(x, y);
         path.lineTo(x + size * 0.7, y);
