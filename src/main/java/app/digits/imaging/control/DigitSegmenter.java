@@ -9,9 +9,10 @@ import java.util.List;
  * asking the model rather than guessing from shapes. Small marks (dots, commas, dashes: pieces much lower
  * than the digits that stand under no digit) are dropped first. Then every way of cutting the line along the
  * candidate {@link CutPaths} is weighed at once (dynamic programming over the paths): each stretch between
- * two paths is normalized like a single digit and read, and the cutting whose digits the model is most sure
- * of together wins. So touching digits are cut where the model sees two good digits, a wide 0 stays whole,
- * and a 5 whose bar stands apart or a 4 drawn in two strokes is read as one digit when it reads better so.
+ * two paths is normalized like a single digit and read, it earns the model's sureness (as log-odds) less what
+ * a well-cut digit reaches, every stroke a cut goes through costs, and the best total wins. So touching digits
+ * are cut where the model sees two good digits, a wide 0 stays whole, and a 5 whose bar stands apart or a 4
+ * drawn in two strokes is read as one digit when it reads better so.
  */
 public final class DigitSegmenter {
 
@@ -37,13 +38,13 @@ public final class DigitSegmenter {
     /** Log-odds beyond which a model's sureness says no more (0.99995). */
     private static final double SURE = 10;
     /**
-     * The log-odds a well-cut digit is expected to reach: a piece is worth cutting out only when the
-     * model is about that sure of it (0.9997), so sure slivers do not multiply and an unsure blob of two digits is cut.
+     * The log-odds a well-cut digit is expected to reach (0.9997): a piece is worth cutting out only when the
+     * model is about that sure of it, so sure slivers do not multiply and an unsure blob of two digits is cut.
      */
     private static final double EXPECTED = 8;
-    /** What a stretch that cannot be one digit costs, in log-sureness: far worse than any reading. */
+    /** What a stretch that cannot be one digit costs, in log-odds: far worse than any reading. */
     private static final double IMPOSSIBLE = 50;
-    /** What cutting through a stroke costs, in log-sureness: a model's sureness about slivers is no reason to cut. */
+    /** What cutting through a stroke costs, in log-odds: a model's sureness about slivers is no reason to cut. */
     private static final double STROKE_CUT = 2;
     /** Parts of a stretch holding less than this share of its ink are slivers of the neighbouring digit. */
     private static final double SLIVER = 0.05;

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Turns an ink map into an MNIST-like 28x28 image the way MNIST itself was made: crop to the ink's bounding
- * box, bring the strokes to MNIST's width ({@link StrokeWidth}), scale it to fit a 20x20 box keeping its aspect ratio (area-averaging, so strokes are anti-aliased
- * rather than dropped), and place it in a 28x28 field with its centre of mass at the centre. A drawing whose
+ * box, bring the strokes to MNIST's width ({@link StrokeWidth}), scale it to fit a 20x20 box keeping its
+ * aspect ratio (area-averaging, so strokes are anti-aliased rather than dropped), and place it in a 28x28
+ * field with its centre of mass at the centre. A drawing whose
  * ink is too faint or too small to be a digit gives no image at all: the caller answers "no digit drawn"
  * instead of guessing.
  */

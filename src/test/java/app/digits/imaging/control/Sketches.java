@@ -9,7 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 
-/** Synthetic drawings for the imaging tests: a "7"-like stroke drawn anywhere, at any size and polarity. */
+/**
+ * Synthetic drawings for the imaging tests (a "7"-like stroke drawn anywhere, at any size, pen and polarity)
+ * and how the tests compare what the normalizer makes of them.
+ */
 public final class Sketches {
 
     private Sketches() {
@@ -43,6 +46,20 @@ public final class Sketches {
 
     public static BufferedImage blackOnWhite(int x, int y, int size) {
         return seven(280, 280, x, y, size, Color.BLACK, Color.WHITE, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** The 28x28 image a model would see for the drawing; fails the test when no digit is found. */
+    static byte[] normalize(BufferedImage image) {
+        return MnistNormalizer.normalize(InkMap.of(image)).orElseThrow(() -> new AssertionError("no digit found"));
+    }
+
+    /** The mean absolute difference of two 28x28 images, in grey levels. */
+    static double meanDifference(byte[] a, byte[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+        }
+        return sum / a.length;
     }
 
     public static byte[] encode(BufferedImage image, String format) {
