@@ -1,5 +1,8 @@
 package app.digits.bench;
 
+import app.digits.dataset.entity.LabelledImage;
+import app.digits.imaging.control.InkMap;
+import app.digits.imaging.control.MnistNormalizer;
 import app.digits.registry.control.ModelStore;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.robustness.control.MnistTestSet;
@@ -16,7 +19,9 @@ import java.util.Locale;
  * the test set by content id), printed as Markdown. Run with {@code mvn -q test-compile
  * dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then {@code java -cp
  * target/test-classes:target/classes:$(cat target/cp.txt) app.digits.bench.RobustnessBench models 500 200 1}
- * (models directory, digits and numbers per set, seed).
+ * (models directory, digits and numbers per set, seed). The second line scores the 10,000 test digits again
+ * after the server's ink extraction and normalization (what a client sending MNIST pixels gets), to show that
+ * preprocessing leaves MNIST-like input as it is.
  */
 public final class RobustnessBench {
 
@@ -27,15 +32,17 @@ public final class RobustnessBench {
         var classifiers = new LinkedHashMap<String, DigitClassifier>();
         var header = new StringBuilder("| set |");
         var mnistTest = new StringBuilder("| MNIST test (10,000) |");
+        var normalizedTest = new StringBuilder("| MNIST test normalized by the pipeline (10,000) |");
         for (var descriptor : store.descriptors()) {
             classifiers.put(descriptor.id(), store.load(descriptor));
             header.append(' ').append(descriptor.algorithm()).append(" `").append(descriptor.id()).append("` |");
             mnistTest.append(String.format(Locale.ROOT, " %.2f %% |", 100 * descriptor.testAccuracy()));
+            normalizedTest.append(String.format(Locale.ROOT, " %.2f %% |", 100 * normalizedAccuracy(classifiers.get(descriptor.id()))));
         }
         long start = System.nanoTime();
         var scores = RobustnessBenchmark.measure(classifiers, MnistTestSet.images(), settings,
                 new Pipeline(2_000_000, 4_000_000), set -> System.err.println(set.key() + " measured"));
-        System.out.printf(Locale.ROOT, "%s%n|---|%s%n%s%n", header, "---|".repeat(classifiers.size()), mnistTest);
+        System.out.printf(Locale.ROOT, "%s%n|---|%s%n%s%n%s%n", header, "---|".repeat(classifiers.size()), mnistTest, normalizedTest);
         var first = scores.values().iterator().next();
         for (int i = 0; i < first.size(); i++) {
             var line = new StringBuilder("| " + first.get(i).set() + " (n=" + first.get(i).count() + ") |");
@@ -47,5 +54,18 @@ public final class RobustnessBench {
             System.out.println(line);
         }
         System.out.printf(Locale.ROOT, "%nmeasured in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static double normalizedAccuracy(DigitClassifier classifier) {
+        var test = MnistTestSet.images();
+        long correct = test.stream().filter(image -> {
+            var levels = new int[LabelledImage.PIXELS];
+            for (int i = 0; i < levels.length; i++) {
+                levels[i] = image.pixel(i);
+            }
+            return MnistNormalizer.normalize(InkMap.ofGreyLevels(LabelledImage.SIDE, LabelledImage.SIDE, levels))
+                    .filter(pixels -> DigitClassifier.mostLikely(classifier.probabilities(pixels)) == image.label()).isPresent();
+        }).count();
+        return (double) correct / test.size();
     }
 }

@@ -1,172 +1,190 @@
 package app.digits.imaging.control;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Cuts a drawing of a whole number (a postal code, an amount) into one ink map per digit, left to right.
- * Digits are the connected components of the ink; pieces of one digit drawn in several strokes (the bar of
- * a 5, the two strokes of a 4) are merged when they stand over the same columns; and a component too wide
- * for one digit, where digits touch, is cut into as many as its width suggests, each cut at the thinnest
- * column near where it is expected. Specks too small to be part of a digit are dropped.
+ * Cuts a drawing of a whole number (a postal code, an amount) into one ink map per digit, left to right, by
+ * asking the model rather than guessing from shapes. Small marks (dots, commas, dashes: pieces much lower
+ * than the digits that stand under no digit) are dropped first. Then every way of cutting the line along the
+ * candidate {@link CutPaths} is weighed at once (dynamic programming over the paths): each stretch between
+ * two paths is normalized like a single digit and read, it earns the model's sureness (as log-odds) less what
+ * a well-cut digit reaches, every stroke a cut goes through costs, and the best total wins. So touching digits
+ * are cut where the model sees two good digits, a wide 0 stays whole, and a 5 whose bar stands apart or a 4
+ * drawn in two strokes is read as one digit when it reads better so.
  */
 public final class DigitSegmenter {
 
-    private static final float INK = 0.1f;
-    private static final double OVERLAP_TO_MERGE = 0.5;
-    private static final double DIGIT_ASPECT = 0.7;
-    private static final double CUT_WINDOW = 0.12;
-    private static final double SPECK = 0.02;
-
-    private DigitSegmenter() {
+    /** How sure a model is that a 28x28 MNIST-like image (0 background, 255 ink) shows a digit, 0 to 1. */
+    @FunctionalInterface
+    public interface Sureness {
+        double of(byte[] pixels);
     }
 
     /** A digit's ink (only its own strokes, in a crop of the drawing) and where it stood in the drawing. */
     public record Piece(InkMap ink, int left, int top, int width, int height) {
     }
 
-    private static final class Group {
-        int left = Integer.MAX_VALUE;
-        int top = Integer.MAX_VALUE;
-        int right = -1;
-        int bottom = -1;
-        final List<int[]> pixels = new ArrayList<>();
+    private static final float INK = 0.1f;
+    /** A mark lower than this share of the tallest piece, standing under no digit, is not a digit. */
+    private static final double MARK = 0.4;
+    /** A digit is at least this share of the line's height... */
+    private static final double SHORTEST = 0.45;
+    /** ...and at most this many times as wide as the line is high. */
+    private static final double WIDEST = 1.05;
+    /** A piece wider than this share of the line's height may be two touching digits. */
+    private static final double SPLITTABLE = 0.7;
+    /** Log-odds beyond which a model's sureness says no more (0.99995). */
+    private static final double SURE = 10;
+    /**
+     * The log-odds a well-cut digit is expected to reach (0.9997): a piece is worth cutting out only when the
+     * model is about that sure of it, so sure slivers do not multiply and an unsure blob of two digits is cut.
+     */
+    private static final double EXPECTED = 8;
+    /** What a stretch that cannot be one digit costs, in log-odds: far worse than any reading. */
+    private static final double IMPOSSIBLE = 50;
+    /** What cutting through a stroke costs, in log-odds: a model's sureness about slivers is no reason to cut. */
+    private static final double STROKE_CUT = 2;
+    /** Parts of a stretch holding less than this share of its ink are slivers of the neighbouring digit. */
+    private static final double SLIVER = 0.05;
 
-        void add(int x, int y) {
-            pixels.add(new int[] {x, y});
-            left = Math.min(left, x);
-            right = Math.max(right, x);
-            top = Math.min(top, y);
-            bottom = Math.max(bottom, y);
-        }
-
-        void absorb(Group other) {
-            other.pixels.forEach(p -> add(p[0], p[1]));
-        }
-
-        int width() {
-            return right - left + 1;
-        }
-
-        int height() {
-            return bottom - top + 1;
-        }
+    private DigitSegmenter() {
     }
 
-    public static List<Piece> segment(InkMap map) {
-        var groups = components(map);
-        int largest = groups.stream().mapToInt(g -> Math.max(g.width(), g.height())).max().orElse(0);
-        groups.removeIf(g -> Math.max(g.width(), g.height()) < SPECK * Math.max(map.width(), map.height())
-                && Math.max(g.width(), g.height()) < largest / 4);
-        groups = mergeStacked(groups);
-        var digits = new ArrayList<Group>();
-        groups.forEach(group -> splitWide(group, digits));
-        digits.sort(Comparator.comparingInt(g -> g.left));
-        return digits.stream().map(group -> piece(map, group)).toList();
-    }
-
-    private static List<Group> components(InkMap map) {
-        int width = map.width();
-        int height = map.height();
-        var seen = new boolean[width * height];
-        var groups = new ArrayList<Group>();
-        var queue = new ArrayDeque<int[]>();
-        for (int start = 0; start < seen.length; start++) {
-            if (seen[start] || map.ink()[start] <= INK) {
-                continue;
-            }
-            var group = new Group();
-            seen[start] = true;
-            queue.add(new int[] {start % width, start / width});
-            while (!queue.isEmpty()) {
-                var p = queue.poll();
-                group.add(p[0], p[1]);
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int x = p[0] + dx;
-                        int y = p[1] + dy;
-                        if (x >= 0 && y >= 0 && x < width && y < height) {
-                            int i = y * width + x;
-                            if (!seen[i] && map.ink()[i] > INK) {
-                                seen[i] = true;
-                                queue.add(new int[] {x, y});
-                            }
-                        }
-                    }
+    public static List<Piece> segment(InkMap map, Sureness sureness) {
+        var components = InkComponents.of(map.ink(), map.width(), map.height(), INK);
+        int lineHeight = components.all().stream().mapToInt(InkComponents.Component::height).max().orElse(0);
+        var digits = withoutMarks(map, components, lineHeight);
+        int top = components.all().stream().mapToInt(InkComponents.Component::top).min().orElse(0);
+        int bottom = components.all().stream().mapToInt(InkComponents.Component::bottom).max().orElse(-1);
+        if (lineHeight == 0 || isBlank(digits)) {
+            return List.of();
+        }
+        var cuts = CutPaths.of(digits, top, bottom, lineHeight, cuttable(components, map.width(), lineHeight));
+        int n = cuts.size();
+        var best = new double[n];
+        var from = new int[n];
+        var pieces = new Piece[n][n];
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        best[0] = 0;
+        for (int j = 1; j < n; j++) {
+            var cut = cuts.get(j);
+            for (int i = j - 1; i >= 0 && (i == j - 1 || cut.path()[0] - cuts.get(i).path()[0] <= 2 * WIDEST * lineHeight); i--) {
+                pieces[i][j] = stretch(digits, cuts.get(i).path(), cut.path(), top);
+                double total = best[i] + score(pieces[i][j], lineHeight, sureness) - STROKE_CUT * cut.strokes();
+                if (total > best[j]) {
+                    best[j] = total;
+                    from[j] = i;
                 }
             }
-            groups.add(group);
         }
-        return groups;
-    }
-
-    /** Merges groups standing over the same columns: strokes of one digit, not neighbours. */
-    private static List<Group> mergeStacked(List<Group> groups) {
-        var sorted = new ArrayList<>(groups);
-        sorted.sort(Comparator.comparingInt(g -> g.left));
-        var merged = new ArrayList<Group>();
-        for (var group : sorted) {
-            var previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (previous != null && overlap(previous, group) >= OVERLAP_TO_MERGE * Math.min(previous.width(), group.width())) {
-                previous.absorb(group);
-            } else {
-                merged.add(group);
+        var result = new ArrayList<Piece>();
+        for (int j = n - 1; j > 0; j = from[j]) {
+            var piece = pieces[from[j]][j];
+            if (piece != null) {
+                result.addFirst(piece);
             }
         }
-        return merged;
-    }
-
-    private static int overlap(Group a, Group b) {
-        return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left) + 1);
+        return result;
     }
 
     /**
-     * Cuts a group too wide for one digit into as many digits as its width suggests (a digit is taken to be
-     * about 0.7 times as wide as it is tall: a single digit up to about as wide as tall stays whole), each cut at the thinnest column near where it is expected.
+     * The columns where a cut through ink is worth trying: within a piece too wide to be sure it is one digit,
+     * or where two pieces stand over each other.
      */
-    private static void splitWide(Group group, List<Group> out) {
-        int count = (int) Math.round(group.width() / (DIGIT_ASPECT * group.height()));
-        if (count < 2) {
-            out.add(group);
-            return;
-        }
-        var columnInk = new int[group.width()];
-        group.pixels.forEach(p -> columnInk[p[0] - group.left]++);
-        var cuts = new int[count + 1];
-        cuts[count] = group.width();
-        int window = (int) Math.max(1, CUT_WINDOW * group.width());
-        for (int i = 1; i < count; i++) {
-            int expected = i * group.width() / count;
-            int best = expected;
-            for (int x = Math.max(cuts[i - 1] + 1, expected - window); x <= Math.min(group.width() - 1, expected + window); x++) {
-                if (columnInk[x] < columnInk[best]) {
-                    best = x;
-                }
+    private static boolean[] cuttable(InkComponents components, int width, int lineHeight) {
+        var covering = new int[width];
+        var cuttable = new boolean[width];
+        for (var component : components.all()) {
+            for (int x = component.left(); x <= component.right(); x++) {
+                covering[x]++;
+                cuttable[x] |= covering[x] > 1 || component.width() > SPLITTABLE * lineHeight;
             }
-            cuts[i] = best;
         }
-        var parts = new ArrayList<Group>();
-        for (int i = 0; i < count; i++) {
-            parts.add(new Group());
-        }
-        for (var p : group.pixels) {
-            int column = p[0] - group.left;
-            int part = 0;
-            while (part < count - 1 && column >= cuts[part + 1]) {
-                part++;
-            }
-            parts.get(part).add(p[0], p[1]);
-        }
-        parts.stream().filter(part -> !part.pixels.isEmpty()).forEach(out::add);
+        return cuttable;
     }
 
-    private static Piece piece(InkMap map, Group group) {
-        var ink = new float[group.width() * group.height()];
-        for (var p : group.pixels) {
-            ink[(p[1] - group.top) * group.width() + (p[0] - group.left)] = map.at(p[0], p[1]);
+    /** The drawing with only the digits' ink: marks lower than a digit that stand under none are left out. */
+    private static InkMap withoutMarks(InkMap map, InkComponents components, int lineHeight) {
+        var tall = components.all().stream().filter(c -> c.height() >= MARK * lineHeight).toList();
+        var ink = new float[map.ink().length];
+        for (var component : components.all()) {
+            boolean underDigit = tall.stream().anyMatch(digit -> digit != component
+                    && Math.min(digit.right(), component.right()) - Math.max(digit.left(), component.left()) + 1 >= component.width() / 2.0);
+            if (component.height() >= MARK * lineHeight || underDigit) {
+                for (int i : component.pixels()) {
+                    ink[i] = map.ink()[i];
+                }
+            }
         }
-        return new Piece(new InkMap(group.width(), group.height(), ink), group.left, group.top, group.width(), group.height());
+        return new InkMap(map.width(), map.height(), ink);
+    }
+
+    private static boolean isBlank(InkMap map) {
+        for (float value : map.ink()) {
+            if (value > INK) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ink between two paths, without slivers cut off a neighbour; null when there is none. */
+    private static Piece stretch(InkMap line, int[] leftPath, int[] rightPath, int top) {
+        int left = Integer.MAX_VALUE;
+        int right = -1;
+        for (int r = 0; r < leftPath.length; r++) {
+            left = Math.min(left, leftPath[r]);
+            right = Math.max(right, rightPath[r] - 1);
+        }
+        left = Math.max(0, left);
+        right = Math.min(line.width() - 1, right);
+        if (right < left) {
+            return null;
+        }
+        int width = right - left + 1;
+        var ink = new float[width * leftPath.length];
+        for (int r = 0; r < leftPath.length; r++) {
+            for (int x = Math.max(left, leftPath[r]); x < Math.min(right + 1, rightPath[r]); x++) {
+                ink[r * width + x - left] = line.at(x, top + r);
+            }
+        }
+        var parts = InkComponents.of(ink, width, leftPath.length, INK);
+        int total = parts.all().stream().mapToInt(c -> c.pixels().length).sum();
+        var kept = parts.all().stream().filter(c -> c.pixels().length >= SLIVER * total).toList();
+        if (kept.isEmpty()) {
+            return null;
+        }
+        int boxLeft = kept.stream().mapToInt(InkComponents.Component::left).min().orElseThrow();
+        int boxTop = kept.stream().mapToInt(InkComponents.Component::top).min().orElseThrow();
+        int boxRight = kept.stream().mapToInt(InkComponents.Component::right).max().orElseThrow();
+        int boxBottom = kept.stream().mapToInt(InkComponents.Component::bottom).max().orElseThrow();
+        int boxWidth = boxRight - boxLeft + 1;
+        var own = new float[boxWidth * (boxBottom - boxTop + 1)];
+        for (var part : kept) {
+            for (int i : part.pixels()) {
+                own[(i / width - boxTop) * boxWidth + i % width - boxLeft] = ink[i];
+            }
+        }
+        return new Piece(new InkMap(boxWidth, boxBottom - boxTop + 1, own), left + boxLeft, top + boxTop, boxWidth,
+                boxBottom - boxTop + 1);
+    }
+
+    /**
+     * What a stretch adds to a cutting: how sure the model is that it is one digit, as log-odds within
+     * ±{@value #SURE}, less what a digit is expected to bring; nothing for an empty stretch.
+     */
+    private static double score(Piece piece, int lineHeight, Sureness sureness) {
+        if (piece == null) {
+            return 0;
+        }
+        if (piece.height() < SHORTEST * lineHeight || piece.width() > WIDEST * lineHeight) {
+            return -IMPOSSIBLE;
+        }
+        return MnistNormalizer.normalize(piece.ink()).map(pixels -> {
+            double p = sureness.of(pixels);
+            return Math.clamp(Math.log(p / (1 - p)), -SURE, SURE) - EXPECTED;
+        }).orElse(-IMPOSSIBLE);
     }
 }

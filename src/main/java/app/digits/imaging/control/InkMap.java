@@ -7,11 +7,11 @@ import java.util.Arrays;
  * How much ink each pixel of a drawing holds, from 0 (background) to 1 (the strongest stroke), whatever the
  * image's polarity: ink on a transparent background is read from the alpha channel; otherwise the
  * background's brightness is taken from the border and ink is the distance from it, so white-on-black and
- * black-on-white drawings give the same map. A drawing with no real contrast gives an all-zero map.
+ * black-on-white drawings give the same map. Its contrast is then normalized ({@link InkContrast}): faint
+ * or dark, on white or grey paper, clean or noisy, the strokes come out as full ink on empty background. A
+ * drawing with no real contrast gives an all-zero map.
  */
 public record InkMap(int width, int height, float[] ink) {
-
-    private static final float MIN_CONTRAST = 0.2f;
 
     public float at(int x, int y) {
         return ink[y * width + x];
@@ -42,7 +42,7 @@ public record InkMap(int width, int height, float[] ink) {
                 raw[y * width + x] = value;
             }
         }
-        return new InkMap(width, height, stretch(raw));
+        return new InkMap(width, height, InkContrast.normalized(raw, width, height));
     }
 
     /** An ink map straight from grey levels where 0 is background and 255 is ink, as MNIST stores them. */
@@ -51,21 +51,7 @@ public record InkMap(int width, int height, float[] ink) {
         for (int i = 0; i < levels.length; i++) {
             raw[i] = levels[i] / 255f;
         }
-        return new InkMap(width, height, stretch(raw));
-    }
-
-    private static float[] stretch(float[] raw) {
-        float max = 0f;
-        for (float value : raw) {
-            max = Math.max(max, value);
-        }
-        if (max < MIN_CONTRAST) {
-            return new float[raw.length];
-        }
-        for (int i = 0; i < raw.length; i++) {
-            raw[i] /= max;
-        }
-        return raw;
+        return new InkMap(width, height, InkContrast.normalized(raw, width, height));
     }
 
     private interface Channel {

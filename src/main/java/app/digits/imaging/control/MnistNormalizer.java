@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Turns an ink map into an MNIST-like 28x28 image the way MNIST itself was made: crop to the ink's bounding
- * box, scale it to fit a 20x20 box keeping its aspect ratio (area-averaging, so strokes are anti-aliased
- * rather than dropped), and place it in a 28x28 field with its centre of mass at the centre. A drawing whose
+ * box, bring the strokes to MNIST's width ({@link StrokeWidth}), scale it to fit a 20x20 box keeping its
+ * aspect ratio (area-averaging, so strokes are anti-aliased rather than dropped), and place it in a 28x28
+ * field with its centre of mass at the centre. A drawing whose
  * ink is too faint or too small to be a digit gives no image at all: the caller answers "no digit drawn"
  * instead of guessing.
  */
@@ -26,14 +27,16 @@ public final class MnistNormalizer {
 
     /** The 784 grey levels (0 background, 255 ink, row-major), or empty when nothing digit-like is drawn. */
     public static Optional<byte[]> normalize(InkMap map) {
-        var box = boundingBox(map);
-        if (box == null || Math.max(box.width(), box.height()) < MIN_EXTENT * Math.max(map.width(), map.height())) {
+        var found = boundingBox(map);
+        if (found == null || Math.max(found.width(), found.height()) < MIN_EXTENT * Math.max(map.width(), map.height())) {
             return Optional.empty();
         }
+        var digit = StrokeWidth.normalized(new InkMap(found.width(), found.height(), crop(map, found)));
+        var box = boundingBox(digit);
         double scale = (double) BOX / Math.max(box.width(), box.height());
         int width = Math.max(1, (int) Math.round(box.width() * scale));
         int height = Math.max(1, (int) Math.round(box.height() * scale));
-        var scaled = resample(crop(map, box), box.width(), box.height(), width, height);
+        var scaled = resample(crop(digit, box), box.width(), box.height(), width, height);
         return Optional.of(centreOnMass(scaled, width, height));
     }
 

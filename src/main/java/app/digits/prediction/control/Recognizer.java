@@ -73,8 +73,8 @@ public class Recognizer {
     }
 
     /**
-     * Reads a whole number: the drawing is cut into digits left to right, each normalized and classified on
-     * its own. More than {@value #MAX_DIGITS} digits is refused.
+     * Reads a whole number: the drawing is cut into digits left to right where the served model reads the
+     * digits best, each normalized and classified on its own. More than {@value #MAX_DIGITS} digits is refused.
      */
     public Drawing recognizeNumber(DrawingInput input) {
         return capacity.call(() -> recognizeDigits(input));
@@ -83,17 +83,16 @@ public class Recognizer {
     private Drawing recognizeDigits(DrawingInput input) {
         long start = System.nanoTime();
         var drawing = prepare(input);
-        var pieces = DigitSegmenter.segment(drawing.ink());
+        var model = servedModel();
+        var pieces = DigitSegmenter.segment(drawing.ink(), model.classifier()::sureness);
         if (pieces.size() > MAX_DIGITS) {
             throw ProblemException.badRequest("The drawing holds " + pieces.size() + " separate marks; a number has at most "
                     + MAX_DIGITS + " digits");
         }
         var readings = new ArrayList<DigitReading>();
-        ServedModel model = null;
         for (var piece : pieces) {
             var normalized = MnistNormalizer.normalize(piece.ink());
             if (normalized.isPresent()) {
-                model = model == null ? servedModel() : model;
                 var probabilities = model.classifier().probabilities(normalized.get());
                 readings.add(new DigitReading(DigitClassifier.mostLikely(probabilities), probabilities, normalized.get(),
                         piece.left(), piece.top(), piece.width(), piece.height()));

@@ -11,6 +11,12 @@ public interface DigitClassifier extends Serializable {
     /** Ten probabilities summing to 1 for grey levels 0-255 (ink high), 784 of them, row-major. */
     double[] probabilities(byte[] pixels);
 
+    /** How sure the model is of what it reads in the image: the highest of the ten probabilities. */
+    default double sureness(byte[] pixels) {
+        var probabilities = probabilities(pixels);
+        return probabilities[mostLikely(probabilities)];
+    }
+
     /** The digit with the highest probability. */
     static int mostLikely(double[] probabilities) {
         int best = 0;

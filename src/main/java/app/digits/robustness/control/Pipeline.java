@@ -12,7 +12,8 @@ import java.util.List;
  * A sample on its way to the model, through the same steps and classes as a request to
  * {@code POST /api/predictions} (the {@code Recognizer}): bounded decoding, ink extraction, then MNIST
  * normalization of the whole drawing for a digit, or segmentation and normalization of each piece for a
- * number. What comes out does not depend on the model, so it is computed once and scored by every model.
+ * number. A digit's input does not depend on the model, so it is computed once and scored by every model; a
+ * number is cut by recognition, so each model cuts it its own way.
  */
 public final class Pipeline {
 
@@ -22,10 +23,7 @@ public final class Pipeline {
         decoder = new ImageDecoder(maxBytes, maxPixels);
     }
 
-    /**
-     * The 28x28 inputs the model would see: one for a digit, one per non-blank piece for a number; none when
-     * the drawing is blank. {@code refused} when the server would refuse it (more pieces than a number has).
-     */
+    /** The 28x28 inputs the model would see, none when the drawing is blank; {@code refused} when the server would refuse it. */
     public record Prepared(List<byte[]> inputs, boolean refused) {
 
         public boolean blank() {
@@ -33,15 +31,24 @@ public final class Pipeline {
         }
     }
 
-    public Prepared prepare(Sample sample, boolean number) {
-        var ink = InkMap.of(decoder.decode(sample.image()));
-        if (!number) {
-            return new Prepared(MnistNormalizer.normalize(ink).map(List::of).orElse(List.of()), false);
-        }
-        var pieces = DigitSegmenter.segment(ink);
+    /** A single digit's input. */
+    public Prepared digit(Sample sample) {
+        return new Prepared(MnistNormalizer.normalize(ink(sample)).map(List::of).orElse(List.of()), false);
+    }
+
+    /**
+     * One input per digit of a number, cut where {@code sureness} (the model's) reads the digits best; refused
+     * when it holds more pieces than a number has.
+     */
+    public Prepared number(Sample sample, DigitSegmenter.Sureness sureness) {
+        var pieces = DigitSegmenter.segment(ink(sample), sureness);
         if (pieces.size() > Recognizer.MAX_DIGITS) {
             return new Prepared(List.of(), true);
         }
         return new Prepared(pieces.stream().flatMap(piece -> MnistNormalizer.normalize(piece.ink()).stream()).toList(), false);
+    }
+
+    private InkMap ink(Sample sample) {
+        return InkMap.of(decoder.decode(sample.image()));
     }
 }

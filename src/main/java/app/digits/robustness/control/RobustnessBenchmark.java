@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Scores classifiers on every robustness set. Each sample is generated, decoded, segmented and normalized
- * once, then read by every classifier, so adding a model costs only its predictions. Digit sets are scored
+ * Scores classifiers on every robustness set. Each digit sample is generated, decoded and normalized once,
+ * then read by every classifier, so adding a model costs only its predictions; a number is cut by each
+ * model's own recognition, so it is segmented once per model. Digit sets are scored
  * on the digit, number sets on the exact number; samples the pipeline finds blank count as wrong and are
  * also counted apart, since they show where ink was lost before any model was asked.
  */
@@ -33,30 +34,30 @@ public final class RobustnessBenchmark {
         for (var set : RobustnessSet.values()) {
             int count = set.numbers() ? settings.numbers() : settings.digits();
             var correct = new LinkedHashMap<String, Integer>();
-            classifiers.keySet().forEach(id -> correct.put(id, 0));
-            int blank = 0;
+            var blank = new LinkedHashMap<String, Integer>();
             for (int i = 0; i < count; i++) {
-                List<byte[]> inputs;
-                String expected;
-                if (set == RobustnessSet.MNIST) {
-                    var source = RobustnessSets.source(testSet, settings.seed(), i);
-                    inputs = List.of(source.pixels());
-                    expected = Integer.toString(source.label());
-                } else {
-                    var sample = RobustnessSets.sample(set, testSet, settings.seed(), i);
-                    var prepared = pipeline.prepare(sample, set.numbers());
-                    blank += prepared.blank() ? 1 : 0;
-                    inputs = prepared.inputs();
-                    expected = prepared.refused() ? "" : sample.expected();
-                }
+                var sample = set == RobustnessSet.MNIST ? null : RobustnessSets.sample(set, testSet, settings.seed(), i);
+                var shared = sample == null || set.numbers() ? null : pipeline.digit(sample);
                 for (var entry : classifiers.entrySet()) {
-                    if (!inputs.isEmpty() && read(entry.getValue(), inputs).equals(expected)) {
+                    var classifier = entry.getValue();
+                    Pipeline.Prepared prepared;
+                    String expected;
+                    if (sample == null) {
+                        var source = RobustnessSets.source(testSet, settings.seed(), i);
+                        prepared = new Pipeline.Prepared(List.of(source.pixels()), false);
+                        expected = Integer.toString(source.label());
+                    } else {
+                        prepared = shared != null ? shared : pipeline.number(sample, classifier::sureness);
+                        expected = sample.expected();
+                    }
+                    blank.merge(entry.getKey(), prepared.blank() ? 1 : 0, Integer::sum);
+                    if (!prepared.refused() && !prepared.inputs().isEmpty() && read(classifier, prepared.inputs()).equals(expected)) {
                         correct.merge(entry.getKey(), 1, Integer::sum);
                     }
                 }
             }
             for (var id : classifiers.keySet()) {
-                scores.get(id).add(new SetScore(set.key(), count, correct.get(id), blank));
+                scores.get(id).add(new SetScore(set.key(), count, correct.getOrDefault(id, 0), blank.getOrDefault(id, 0)));
             }
             setDone.accept(set);
         }

@@ -1,5 +1,7 @@
 package app.digits.imaging.control;
 
+import static app.digits.imaging.control.Sketches.meanDifference;
+import static app.digits.imaging.control.Sketches.normalize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,18 +11,6 @@ import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
 class MnistNormalizerTest {
-
-    private static byte[] normalize(BufferedImage image) {
-        return MnistNormalizer.normalize(InkMap.of(image)).orElseThrow(() -> new AssertionError("no digit found"));
-    }
-
-    private static double meanDifference(byte[] a, byte[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
-        }
-        return sum / a.length;
-    }
 
     @Test
     void whereTheDigitIsDrawnDoesNotMatter() {

@@ -1,0 +1,165 @@
+package app.digits.imaging.control;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Where a line of digits might be cut between two digits: one path from the top of the ink to its bottom for
+ * every place where little ink stands in the columns (a gap between digits, or the thin joint where two
+ * digits touch), and a nearly straight one every tenth of the line's height between them, for digits that
+ * touch along a stroke. A path may lean one pixel per row, so it can follow a slanted gap or slip between digits
+ * whose boxes overlap, crossing as little ink as it can. Which of the paths are real cuts is decided by
+ * recognition, not here: this class only offers candidates, few enough to try them all.
+ */
+final class CutPaths {
+
+    private static final float INK = 0.1f;
+    private static final float STROKE = 0.5f;
+    /** How far apart two candidates must be, as a share of the line's height. */
+    private static final double SPACING = 0.15;
+    /** How far a path may wander from its column, as a share of the line's height: far from a gap... */
+    private static final double REACH = 0.25;
+    /** ...and hardly at all from a column through ink, lest it slip out of the digits it should cut. */
+    private static final double NUDGE = 0.075;
+    private static final double LEAN_COST = 0.2;
+    /** What a row of ink costs a path already in it, against 1 for entering a stroke. */
+    private static final double ALONG_INK = 0.1;
+
+    private CutPaths() {
+    }
+
+    /**
+     * A candidate cut: per row from the ink's top, the first column right of it, and how many strokes it
+     * crosses (a gap none, the joint of two touching digits one, a cut through a 0 two).
+     */
+    record Cut(int[] path, int strokes) {
+    }
+
+    /**
+     * The candidate cuts, left to right, starting with one left of all the ink and ending with one right of
+     * it; cuts through ink start only in the {@code cuttable} columns.
+     */
+    static List<Cut> of(InkMap line, int top, int bottom, int lineHeight, boolean[] cuttable) {
+        var projection = new int[line.width()];
+        int left = line.width();
+        int right = -1;
+        for (int y = top; y <= bottom; y++) {
+            for (int x = 0; x < line.width(); x++) {
+                if (line.at(x, y) > INK) {
+                    projection[x]++;
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        int spacing = (int) Math.max(1, SPACING * lineHeight);
+        int nudge = (int) Math.max(1, NUDGE * lineHeight);
+        int reach = (int) Math.max(1, REACH * lineHeight);
+        var centres = new TreeMap<Integer, List<Integer>>();
+        for (int x : minima(projection, left, right, spacing)) {
+            if (x - left >= nudge && right + 1 - x >= nudge && (projection[x] == 0 || cuttable[x])) {
+                centres.computeIfAbsent(x, key -> new ArrayList<>()).add(reach);
+            }
+        }
+        for (int x = left + nudge; x <= right + 1 - nudge; x += spacing) {
+            if (projection[x] > 0 && cuttable[x]) {
+                centres.computeIfAbsent(x, key -> new ArrayList<>()).add(nudge);
+            }
+        }
+        var cuts = new ArrayList<Cut>();
+        cuts.add(new Cut(straight(left, top, bottom), 0));
+        centres.forEach((x, reaches) -> reaches.forEach(within -> {
+            var path = path(line, x, top, bottom, within);
+            cuts.add(new Cut(path, strokes(line, path, top)));
+        }));
+        cuts.add(new Cut(straight(right + 1, top, bottom), 0));
+        return cuts;
+    }
+
+    private static int strokes(InkMap line, int[] path, int top) {
+        int strokes = 0;
+        boolean inStroke = false;
+        for (int r = 0; r < path.length; r++) {
+            boolean ink = line.at(path[r], top + r) > STROKE;
+            strokes += ink && !inStroke ? 1 : 0;
+            inStroke = ink;
+        }
+        return strokes;
+    }
+
+    /** Columns holding no more ink than any column within {@code radius}; of a flat run, its middle. */
+    private static List<Integer> minima(int[] projection, int left, int right, int radius) {
+        var minima = new ArrayList<Integer>();
+        int x = left + 1;
+        while (x < right) {
+            int run = x;
+            while (run + 1 < right && projection[run + 1] == projection[x]) {
+                run++;
+            }
+            boolean lowest = true;
+            for (int k = Math.max(left, x - radius); k <= Math.min(right, run + radius) && lowest; k++) {
+                lowest = projection[k] >= projection[x];
+            }
+            if (lowest) {
+                minima.add((x + run) / 2);
+            }
+            x = run + 1;
+        }
+        return minima;
+    }
+
+    private static int[] straight(int x, int top, int bottom) {
+        var path = new int[bottom - top + 1];
+        Arrays.fill(path, x);
+        return path;
+    }
+
+    /**
+     * The path from top to bottom within {@code reach} of column {@code centre} that enters the fewest strokes
+     * (running along a stroke where two digits touch costs little; entering one costs a whole stroke).
+     */
+    private static int[] path(InkMap line, int centre, int top, int bottom, int reach) {
+        int from = Math.max(0, centre - reach);
+        int to = Math.min(line.width() - 1, centre + reach);
+        int span = to - from + 1;
+        int rows = bottom - top + 1;
+        var cost = new double[rows * span];
+        var step = new byte[rows * span];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < span; c++) {
+                float ink = line.at(from + c, top + r);
+                double own = ALONG_INK * ink + LEAN_COST * Math.abs(from + c - centre) / reach;
+                if (r == 0) {
+                    cost[c] = own + ink;
+                    continue;
+                }
+                double best = Double.MAX_VALUE;
+                for (int d = -1; d <= 1; d++) {
+                    int previous = c + d;
+                    if (previous >= 0 && previous < span) {
+                        double entering = Math.max(0, ink - line.at(from + previous, top + r - 1));
+                        if (cost[(r - 1) * span + previous] + entering < best) {
+                            best = cost[(r - 1) * span + previous] + entering;
+                            step[r * span + c] = (byte) d;
+                        }
+                    }
+                }
+                cost[r * span + c] = best + own;
+            }
+        }
+        int c = 0;
+        for (int k = 1; k < span; k++) {
+            if (cost[(rows - 1) * span + k] < cost[(rows - 1) * span + c]) {
+                c = k;
+            }
+        }
+        var path = new int[rows];
+        for (int r = rows - 1; r >= 0; r--) {
+            path[r] = from + c;
+            c += step[r * span + c];
+        }
+        return path;
+    }
+}
