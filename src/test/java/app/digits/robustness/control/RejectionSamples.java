@@ -29,7 +29,7 @@ public final class RejectionSamples {
 
     /** {@code plain} MNIST images as pixels, then {@code perSet} samples of each single-digit robustness set. */
     public static Stream<Drawing> digits(List<LabelledImage> images, long seed, int plain, int perSet) {
-        var pixels = IntStream.range(0, plain).mapToObj(i -> images.get(i * images.size() / plain)).map(image -> {
+        var pixels = IntStream.range(0, plain).mapToObj(i -> images.get((int) ((long) i * images.size() / plain))).map(image -> {
             var levels = new int[LabelledImage.PIXELS];
             Arrays.setAll(levels, image::pixel);
             return new Drawing(RobustnessSet.MNIST.key(), true, InkMap.ofGreyLevels(LabelledImage.SIDE, LabelledImage.SIDE, levels));
