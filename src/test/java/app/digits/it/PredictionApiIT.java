@@ -66,7 +66,7 @@ class PredictionApiIT extends DeployedApplication {
             var values = IntStream.range(0, 784).map(sample::pixel).toArray();
             var response = postJson(pixelsJson(values));
             assertEquals(201, response.statusCode(), response.body());
-            if (((Number) Server.json(response).get("digit")).intValue() == sample.label()) {
+            if (Server.json(response).get("digit") instanceof Number digit && digit.intValue() == sample.label()) {
                 correct++;
             }
         }
@@ -195,8 +195,38 @@ class PredictionApiIT extends DeployedApplication {
         var body = Server.json(response);
         assertEquals(true, body.get("blank"));
         assertNull(body.get("digit"));
+        assertEquals("blank", body.get("reason"));
         assertEquals("no digit drawn", body.get("message"));
         assertEquals(before + 1, storedDrawings());
+    }
+
+    @Test
+    void aGridIsAnsweredAsNotADigitWithItsProbabilitiesAndStoredSo() throws Exception {
+        var grid = new BufferedImage(280, 280, BufferedImage.TYPE_INT_RGB);
+        var graphics = grid.createGraphics();
+        graphics.setColor(java.awt.Color.WHITE);
+        graphics.fillRect(0, 0, 280, 280);
+        graphics.setColor(java.awt.Color.BLACK);
+        graphics.setStroke(new java.awt.BasicStroke(14));
+        for (int i = 0; i <= 3; i++) {
+            graphics.drawLine(50 + 60 * i, 50, 50 + 60 * i, 230);
+            graphics.drawLine(50, 50 + 60 * i, 230, 50 + 60 * i);
+        }
+        graphics.dispose();
+
+        var response = Server.post(api.resolve("predictions"), "image/png", Sketches.encode(grid, "png"));
+
+        assertEquals(201, response.statusCode(), response.body());
+        var body = Server.json(response);
+        assertNull(body.get("digit"));
+        assertEquals(false, body.get("blank"));
+        assertEquals("not-a-digit", body.get("reason"));
+        assertEquals("this does not look like a digit", body.get("message"));
+        assertEquals(10, ((List<?>) body.get("probabilities")).size());
+        var stored = mongo.getDatabase("digits").getCollection("drawings").find(Filters.eq("_id", body.get("id"))).first();
+        assertNull(stored.get("digit"));
+        assertEquals("not-a-digit", stored.getString("reason"));
+        assertEquals("not-a-digit", Server.json(Server.get(api.resolve("predictions/" + body.get("id")))).get("reason"));
     }
 
     @Test

@@ -101,7 +101,7 @@ public class Captcha {
     public ChallengeBook.Verdict answer(String token, HttpSession session, String client, Answer answer) {
         var verdict = book.answer(token, session.getId(), client, answer, image -> {
             var drawing = recognizer.recognize(new DrawingInput.EncodedImage(image));
-            return new ChallengeBook.Reading(drawing.getDigit(), drawing.getConfidence());
+            return new ChallengeBook.Reading(drawing.getDigit(), drawing.getConfidence(), drawing.isBlank());
         });
         if (verdict.outcome().passed()) {
             session.setAttribute(HUMAN_UNTIL, Instant.now().plus(Duration.ofMinutes(humanMinutes)));

@@ -39,8 +39,15 @@ public class ChallengeBook {
     public record Verdict(Outcome outcome, Optional<String> pass) {
     }
 
-    /** What the served model reads in a drawing: its digit (null when blank) and its confidence. */
-    public record Reading(Integer digit, double confidence) {
+    /**
+     * What the served model reads in a drawing: its digit (null when blank or not one digit), its confidence, and
+     * whether nothing was drawn.
+     */
+    public record Reading(Integer digit, double confidence, boolean blank) {
+
+        public Reading(Integer digit, double confidence) {
+            this(digit, confidence, digit == null);
+        }
     }
 
     /** Reads the digit of a drawing; the captcha passes the recognizer, the tests a stub. */
@@ -159,7 +166,7 @@ public class ChallengeBook {
         }
         var reading = reader.read(image);
         if (reading.digit() == null) {
-            return Outcome.BLANK;
+            return reading.blank() ? Outcome.BLANK : Outcome.UNSURE;
         }
         if (reading.digit() != expected) {
             return Outcome.WRONG_DIGIT;

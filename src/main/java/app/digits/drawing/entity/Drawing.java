@@ -11,11 +11,15 @@ import java.util.UUID;
  * One drawing sent by a person or a client, as stored in {@code drawings}: the original as a bounded PNG,
  * the model that read it and the time it took, and either a single digit (the 28x28 image the model saw and
  * its ten probabilities) or a whole number (one embedded reading per digit). A drawing with no ink that
- * looks like a digit is kept as blank, with no prediction. The label people give is also listed, small, in
+ * looks like a digit is kept as blank, with no prediction; a single-digit drawing that is not one digit (a
+ * scribble, two digits, a digit the model is unsure of) keeps its image and probabilities, no digit, and the
+ * reason. The label people give is also listed, small, in
  * the {@code labels} collection, where it waits for the admin's review before it can train a model.
  */
 @Entity("drawings")
 public class Drawing {
+
+    private static final String BLANK = "blank";
 
     @Id
     private String id;
@@ -34,6 +38,9 @@ public class Drawing {
 
     @Column
     private Integer digit;
+
+    @Column
+    private String reason;
 
     @Column
     private double confidence;
@@ -72,10 +79,27 @@ public class Drawing {
 
     public static Drawing recognized(byte[] original, byte[] pixels, int digit, double[] probabilities, String modelId,
                                      double serverMillis) {
-        var drawing = create(original, serverMillis);
-        drawing.pixels = pixels;
+        var drawing = read(original, pixels, probabilities, modelId, serverMillis);
         drawing.digit = digit;
         drawing.confidence = probabilities[digit];
+        return drawing;
+    }
+
+    /**
+     * A single-digit drawing answered with no digit for {@code reason} (its key, such as {@code not-a-digit});
+     * the confidence is the model's highest probability, which did not decide.
+     */
+    public static Drawing refused(byte[] original, byte[] pixels, String reason, double[] probabilities, String modelId,
+                                  double serverMillis) {
+        var drawing = read(original, pixels, probabilities, modelId, serverMillis);
+        drawing.reason = reason;
+        drawing.confidence = java.util.Arrays.stream(probabilities).max().orElse(0);
+        return drawing;
+    }
+
+    private static Drawing read(byte[] original, byte[] pixels, double[] probabilities, String modelId, double serverMillis) {
+        var drawing = create(original, serverMillis);
+        drawing.pixels = pixels;
         drawing.probabilities = java.util.Arrays.stream(probabilities).boxed().toList();
         drawing.modelId = modelId;
         return drawing;
@@ -124,6 +148,11 @@ public class Drawing {
 
     public Integer getDigit() {
         return digit;
+    }
+
+    /** Why no digit is answered ({@code blank}, {@code not-a-digit}, {@code several-digits}, {@code unsure}); null when one is. */
+    public String getReason() {
+        return blank ? BLANK : reason;
     }
 
     public double getConfidence() {

@@ -28,7 +28,7 @@ public class PredictionMetricsFilter implements ContainerResponseFilter {
         }
         var kind = "number".equals(request.getUriInfo().getQueryParameters().getFirst("as")) ? Kind.NUMBER : Kind.DIGIT;
         if (response.getEntity() instanceof PredictionResponse answer && response.getStatus() < 300) {
-            metrics.record(kind, answer.blank() ? Outcome.BLANK : Outcome.RECOGNIZED, Optional.of(answer.serverMillis()));
+            metrics.record(kind, Outcome.ofAnswer(answer.reason()), Optional.of(answer.serverMillis()));
         } else {
             metrics.record(kind, Outcome.ofStatus(response.getStatus()), Optional.empty());
         }

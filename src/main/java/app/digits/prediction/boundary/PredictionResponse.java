@@ -5,8 +5,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * What the API answers for a recognized drawing: the digit (null when nothing was drawn), its confidence,
- * the ten probabilities, the model that answered, the stored drawing's id, the server time taken and where
+ * What the API answers for a recognized drawing: the digit, or null with the {@code reason} (blank,
+ * not-a-digit, several-digits, unsure) when the drawing is not one digit, the confidence (the highest
+ * probability, whether it decided or not), the ten probabilities (empty when blank), the model that answered, the stored drawing's id, the server time taken and where
  * to fetch the 28x28 image the model saw. For a number drawing, {@code number} and one entry per digit
  * replace the single digit; the confidence is then the lowest of the digits'. {@code label} is what the
  * person said the drawing really is, once they have said it.
@@ -15,6 +16,7 @@ public record PredictionResponse(
         String id,
         Integer digit,
         boolean blank,
+        String reason,
         String message,
         double confidence,
         List<Double> probabilities,
@@ -37,6 +39,7 @@ public record PredictionResponse(
                 drawing.getId(),
                 drawing.getDigit(),
                 drawing.isBlank(),
+                drawing.getReason(),
                 message(drawing),
                 drawing.getConfidence(),
                 drawing.getProbabilities(),
@@ -50,8 +53,13 @@ public record PredictionResponse(
     }
 
     private static String message(Drawing drawing) {
-        if (drawing.isBlank()) {
-            return "no digit drawn";
+        if (drawing.getReason() != null) {
+            return switch (drawing.getReason()) {
+                case "blank" -> "no digit drawn";
+                case "several-digits" -> "several digits: send them with ?as=number";
+                case "unsure" -> "not sure which digit this is";
+                default -> "this does not look like a digit";
+            };
         }
         return drawing.getNumber() != null ? "recognized " + drawing.getNumber() : "recognized " + drawing.getDigit();
     }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the predictions API has done, for {@code /metrics}: every answer counted once by kind (digit or number)
- * and outcome (recognized, blank, or the reason it was refused), the recognition time of each answered
+ * and outcome (recognized, blank, not one digit, or the reason the request was refused), the recognition time of each answered
  * drawing as a histogram in seconds, and the served model's id as an info metric. Label values come from
  * fixed lists, never from what a client sent, so the number of series stays bounded.
  */
@@ -31,7 +32,7 @@ public class PredictionMetrics implements MetricSource {
 
     /** How a prediction request ended. */
     public enum Outcome {
-        RECOGNIZED, BLANK, INVALID_INPUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, BUSY, UNAVAILABLE, REFUSED, ERROR;
+        RECOGNIZED, BLANK, NOT_A_DIGIT, SEVERAL_DIGITS, UNSURE, INVALID_INPUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, BUSY, UNAVAILABLE, REFUSED, ERROR;
 
         /** The outcome of a refused request, from its status. */
         public static Outcome ofStatus(int status) {
@@ -43,6 +44,11 @@ public class PredictionMetrics implements MetricSource {
                 case 503 -> UNAVAILABLE;
                 default -> status >= 500 ? ERROR : REFUSED;
             };
+        }
+
+        /** The outcome of an answered drawing: recognized, or its reason for no digit ({@code not-a-digit}...). */
+        public static Outcome ofAnswer(String reason) {
+            return reason == null ? RECOGNIZED : valueOf(reason.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
 
         String label() {

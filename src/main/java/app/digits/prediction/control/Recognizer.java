@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * limits, normalize it the MNIST way (each digit of a number on its own), ask the served model (taken once,
  * so a hot swap never mixes two models in one answer). It classifies only: the caller decides whether the
  * drawing is kept (the API and the pages store what people send, the captcha and the live preview do not).
- * Invalid input is rejected with a problem; a blank drawing is answered as "no digit" without asking the model.
+ * Invalid input is rejected with a problem; a blank drawing is answered as "no digit" without asking the model,
+ * and a single-digit drawing that is not one digit ({@link Refusals}) with the model's probabilities but no digit.
  */
 @ApplicationScoped
 public class Recognizer {
@@ -35,6 +36,9 @@ public class Recognizer {
 
     @Inject
     RecognitionCapacity capacity;
+
+    @Inject
+    Refusals refusals;
 
     @Inject
     @ConfigProperty(name = "digits.upload.max-bytes", defaultValue = "2000000")
@@ -68,8 +72,11 @@ public class Recognizer {
         }
         var model = servedModel();
         var probabilities = model.classifier().probabilities(normalized.get());
-        return Drawing.recognized(drawing.original(), normalized.get(), DigitClassifier.mostLikely(probabilities),
-                probabilities, model.descriptor().id(), millisSince(start));
+        return refusals.of(drawing.ink(), normalized.get(), probabilities)
+                .map(refusal -> Drawing.refused(drawing.original(), normalized.get(), refusal.key(), probabilities,
+                        model.descriptor().id(), millisSince(start)))
+                .orElseGet(() -> Drawing.recognized(drawing.original(), normalized.get(), DigitClassifier.mostLikely(probabilities),
+                        probabilities, model.descriptor().id(), millisSince(start)));
     }
 
     /**

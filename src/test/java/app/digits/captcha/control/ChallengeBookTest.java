@@ -165,6 +165,15 @@ class ChallengeBookTest {
     }
 
     @Test
+    void aDrawingTheRecognizerRefusesAsNotOneDigitFailsAsUnsure() {
+        var refused = issue("s2");
+        var seven = SyntheticStrokes.seven(1);
+        assertEquals(Outcome.UNSURE, book.answer(refused.token(), "s2", CLIENT,
+                new Answer.Drawn(SyntheticStrokes.render(seven), seven, proof(refused)),
+                image -> new ChallengeBook.Reading(null, 0.9, false)).outcome());
+    }
+
+    @Test
     void aQuestionIsAnsweredByTypingItsDigit() {
         var issued = book.issue("s1", CLIENT, Challenge.Kind.QUESTION);
         var challenge = issued.challenge();

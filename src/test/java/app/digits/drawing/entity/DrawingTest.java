@@ -30,6 +30,21 @@ class DrawingTest {
     }
 
     @Test
+    void aDrawingThatIsNotOneDigitKeepsItsProbabilitiesAndReasonButNoDigit() {
+        var probabilities = new double[] {0.1, 0.4, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0, 0};
+        var drawing = Drawing.refused(new byte[] {1}, new byte[784], "not-a-digit", probabilities, "model", 1);
+
+        assertNull(drawing.getDigit());
+        assertEquals("not-a-digit", drawing.getReason());
+        assertEquals(0.4, drawing.getConfidence());
+        assertEquals(10, drawing.getProbabilities().size());
+        drawing.label(4);
+        assertEquals(4, drawing.getLabel(), "people can still say which digit they meant");
+        assertEquals("blank", Drawing.blank(new byte[] {1}, 1).getReason());
+        assertNull(readAs(3).getReason());
+    }
+
+    @Test
     void aBlankDrawingOrALabelOutOfRangeIsRefused() {
         assertThrows(IllegalStateException.class, () -> Drawing.blank(new byte[] {1}, 1).label(4));
         assertThrows(IllegalArgumentException.class, () -> readAs(1).label(10));

@@ -25,7 +25,7 @@ public final class MnistTestSet {
     }
 
     /** The first {@code count} training images, for the small model the pipeline tests use. */
-    static List<LabelledImage> training(int count) {
+    public static List<LabelledImage> training(int count) {
         return read("train").subList(0, count);
     }
 

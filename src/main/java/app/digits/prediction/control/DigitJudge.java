@@ -1,0 +1,71 @@
+package app.digits.prediction.control;
+
+import app.digits.imaging.control.DigitSegmenter;
+import app.digits.imaging.control.InkMap;
+import app.digits.imaging.control.MnistNormalizer;
+import java.util.Optional;
+
+/**
+ * Decides whether a drawing on the single-digit pad is one digit before its digit is answered. The served model
+ * always names a digit, so the judge looks at what it cannot: the ink's separate marks (two tall marks side by
+ * side, each digit-like, are several digits; dots and commas do not count), the {@link NonDigitDetector}'s
+ * score of the whole drawing (scribbles, letters, shapes, dots), and only then the model's own confidence.
+ * Gathering evidence and applying thresholds are apart, so the benchmark calibrates the thresholds on evidence
+ * gathered once.
+ */
+public final class DigitJudge {
+
+    /** A mark counts as a digit of its own when it is at least this share of the tallest mark's height. */
+    private static final double TALL = 0.5;
+
+    /**
+     * What the judge looks at: the detector's score of the whole drawing, the worst score of its digit-sized
+     * marks when there are several side by side (1 when there are not), and the model's confidence.
+     */
+    public record Evidence(double nonDigit, double worstPiece, double confidence) {
+    }
+
+    private DigitJudge() {
+    }
+
+    public static Evidence evidence(InkMap ink, byte[] pixels, double[] probabilities, NonDigitDetector detector) {
+        double confidence = 0;
+        for (double probability : probabilities) {
+            confidence = Math.max(confidence, probability);
+        }
+        return new Evidence(detector.nonDigit(pixels), worstPiece(ink, detector), confidence);
+    }
+
+    public static Optional<Refusal> verdict(Evidence evidence, RefusalRules rules) {
+        if (evidence.worstPiece() < rules.maxPieceNonDigit()) {
+            return Optional.of(Refusal.SEVERAL_DIGITS);
+        }
+        if (evidence.nonDigit() > rules.maxNonDigit()) {
+            return Optional.of(Refusal.NOT_A_DIGIT);
+        }
+        return evidence.confidence() < rules.minConfidence() ? Optional.of(Refusal.UNSURE) : Optional.empty();
+    }
+
+    /**
+     * The least digit-like of the tall marks when two or more stand apart, left to right; 1 otherwise. The
+     * marks are cut as numbers are, with the detector's digit-likeness as the sureness that weighs the cuts.
+     */
+    private static double worstPiece(InkMap ink, NonDigitDetector detector) {
+        var pieces = DigitSegmenter.segment(ink, pixels -> 1 - detector.nonDigit(pixels));
+        int tallest = pieces.stream().mapToInt(DigitSegmenter.Piece::height).max().orElse(0);
+        var tall = pieces.stream().filter(piece -> piece.height() >= TALL * tallest).toList();
+        if (tall.size() < 2) {
+            return 1;
+        }
+        double worst = 0;
+        for (int i = 0; i < tall.size(); i++) {
+            var piece = tall.get(i);
+            if (i > 0 && piece.left() <= tall.get(i - 1).left() + tall.get(i - 1).width()) {
+                return 1;
+            }
+            var pixels = MnistNormalizer.normalize(piece.ink());
+            worst = Math.max(worst, pixels.isEmpty() ? 1 : detector.nonDigit(pixels.get()));
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,43 @@
+package app.digits.prediction.control;
+
+import app.digits.imaging.control.InkMap;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The {@link DigitJudge} as the recognizer uses it: the thresholds from MicroProfile Config (defaults as
+ * calibrated by {@code RejectionBench} for the default model) and the shipped {@link NonDigitDetector}, loaded
+ * once. A wrong threshold stops the deployment rather than refusing every drawing.
+ */
+@ApplicationScoped
+public class Refusals {
+
+    @Inject
+    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.99307")
+    double maxNonDigit;
+
+    @Inject
+    @ConfigProperty(name = "digits.refusal.max-piece-non-digit", defaultValue = "0.3")
+    double maxPieceNonDigit;
+
+    @Inject
+    @ConfigProperty(name = "digits.refusal.min-confidence", defaultValue = "0.2")
+    double minConfidence;
+
+    private RefusalRules rules;
+    private NonDigitDetector detector;
+
+    @PostConstruct
+    void init() {
+        rules = new RefusalRules(maxNonDigit, maxPieceNonDigit, minConfidence);
+        detector = NonDigitDetector.shipped();
+    }
+
+    /** Why this single-digit drawing gets no digit, if it does not: its ink, the model's input and answer. */
+    public Optional<Refusal> of(InkMap ink, byte[] pixels, double[] probabilities) {
+        return DigitJudge.verdict(DigitJudge.evidence(ink, pixels, probabilities, detector), rules);
+    }
+}

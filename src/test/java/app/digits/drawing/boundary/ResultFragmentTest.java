@@ -1,0 +1,90 @@
+package app.digits.drawing.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digits.drawing.entity.Drawing;
+import app.digits.platform.control.BundleMessageResolver;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+/**
+ * The home page's result fragment, rendered from the real template and messages as HTMX swaps it in: a
+ * digit with its feedback buttons, and a drawing that is not one digit with its reason in words.
+ */
+class ResultFragmentTest {
+
+    private static final double[] PROBABILITIES = {0.01, 0.02, 0.3, 0.27, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05};
+
+    private static String render(Drawing drawing, Locale locale) {
+        var resolver = new FileTemplateResolver();
+        resolver.setPrefix("src/main/webapp/WEB-INF/views/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        var engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(new BundleMessageResolver());
+        engine.setLinkBuilder(new StandardLinkBuilder() {
+            @Override
+            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
+                return "";
+            }
+        });
+        return engine.process("home", Set.of("result"), new Context(locale, Map.of("drawing", drawing, "inputImage", "data:,")));
+    }
+
+    @Test
+    void aRecognizedDigitShowsItsConfidenceAndAsksWhetherItIsRight() {
+        var html = render(Drawing.recognized(new byte[] {1}, new byte[784], 2, PROBABILITIES, "m", 1), Locale.FRENCH);
+
+        assertTrue(html.contains(">2</output>"), html);
+        assertTrue(html.contains("Confiance : 30,0 %"), html);
+        assertTrue(html.contains("Est-ce juste ?"), html);
+        assertFalse(html.contains("refusal"), html);
+    }
+
+    @Test
+    void aDrawingThatIsNotADigitSaysSoInBothLanguagesAndAsksWhatItWas() {
+        var drawing = Drawing.refused(new byte[] {1}, new byte[784], "not-a-digit", PROBABILITIES, "m", 1);
+
+        var french = render(drawing, Locale.FRENCH);
+        assertTrue(french.contains("Cela ne ressemble pas à un chiffre."), french);
+        assertTrue(french.contains("data-reason=\"not-a-digit\""), french);
+        assertTrue(french.contains(">?</output>"), french);
+        assertTrue(french.contains("Meilleure probabilité : 30,0 %"), french);
+        assertTrue(french.contains("C’était :"), french);
+        assertFalse(french.contains("Est-ce juste ?"), french);
+        assertTrue(french.contains("class=\"bars\""), "the probabilities are still shown");
+
+        var english = render(drawing, Locale.ENGLISH);
+        assertTrue(english.contains("This does not look like a digit."), english);
+        assertTrue(english.contains("It was:"), english);
+    }
+
+    @Test
+    void severalDigitsPointToTheNumberPage() {
+        var html = render(Drawing.refused(new byte[] {1}, new byte[784], "several-digits", PROBABILITIES, "m", 1), Locale.ENGLISH);
+
+        assertTrue(html.contains("I see several digits."), html);
+        assertTrue(html.contains("href=\"/number\""), html);
+    }
+
+    @Test
+    void everyReasonHasItsWordsInBothLanguages() {
+        for (var reason : new String[] {"not-a-digit", "several-digits", "unsure"}) {
+            for (var locale : new Locale[] {Locale.FRENCH, Locale.ENGLISH}) {
+                var html = render(Drawing.refused(new byte[] {1}, new byte[784], reason, PROBABILITIES, "m", 1), locale);
+                assertFalse(html.contains("??"), reason + " " + locale + ": " + html);
+            }
+        }
+    }
+}

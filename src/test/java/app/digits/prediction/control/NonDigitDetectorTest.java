@@ -1,0 +1,56 @@
+package app.digits.prediction.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digits.imaging.control.ImageDecoder;
+import app.digits.imaging.control.InkMap;
+import app.digits.imaging.control.MnistNormalizer;
+import app.digits.robustness.control.MnistTestSet;
+import app.digits.robustness.control.NonDigitSets;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class NonDigitDetectorTest {
+
+    @Test
+    void weightsSurviveAWriteAndARead() throws IOException {
+        var detector = new NonDigitDetector(3, 2, new float[] {1, 2, 3, 4, 5, 6}, new float[] {0.5f, -0.5f}, new float[] {1, -1},
+                new float[] {0.25f});
+        var out = new ByteArrayOutputStream();
+        detector.write(out);
+
+        var read = NonDigitDetector.read(new ByteArrayInputStream(out.toByteArray()));
+        assertArrayEquals(detector.inputWeights(), read.inputWeights());
+        assertArrayEquals(detector.outputBias(), read.outputBias());
+        assertEquals(detector.output(detector.activations(new float[] {1, 0, 1})), read.output(read.activations(new float[] {1, 0, 1})));
+        assertThrows(IOException.class, () -> NonDigitDetector.read(new ByteArrayInputStream(new byte[12])));
+    }
+
+    @Test
+    void theShippedDetectorAtTheConfiguredThresholdKeepsTestDigitsAndRefusesShapes() throws IOException {
+        var settings = new Properties();
+        try (var in = NonDigitDetectorTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            settings.load(in);
+        }
+        double threshold = Double.parseDouble(settings.getProperty("digits.refusal.max-non-digit"));
+        var detector = NonDigitDetector.shipped();
+        long digits = MnistTestSet.images().subList(0, 100).stream()
+                .map(image -> InkMap.ofGreyLevels(28, 28, IntStream.range(0, 784).map(image::pixel).toArray()))
+                .flatMap(ink -> MnistNormalizer.normalize(ink).stream())
+                .filter(pixels -> detector.nonDigit(pixels) <= threshold).count();
+        var decoder = new ImageDecoder(2_000_000, 4_000_000);
+        long shapes = NonDigitSets.samples(NonDigitSets.Kind.SHAPE, MnistTestSet.images(), 5, 20)
+                .flatMap(sample -> MnistNormalizer.normalize(InkMap.of(decoder.decode(sample.image()))).stream())
+                .filter(pixels -> detector.nonDigit(pixels) > threshold).count();
+
+        assertTrue(digits >= 98, digits + " of 100 test digits taken for digits");
+        assertTrue(shapes >= 14, shapes + " of 20 shapes taken for non-digits");
+    }
+}
