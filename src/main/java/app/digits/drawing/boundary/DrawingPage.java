@@ -2,7 +2,7 @@ package app.digits.drawing.boundary;
 
 import app.digits.drawing.control.Corrections;
 import app.digits.drawing.control.LiveDrawings;
-import app.digits.drawing.entity.DigitReading;
+import app.digits.prediction.entity.DigitReading;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;

@@ -1,6 +1,6 @@
 package app.digits.drawing.control;
 
-import app.digits.drawing.entity.Drawing;
+import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import app.digits.platform.control.AttemptLimiter;
 import app.digits.platform.control.ProblemException;

@@ -1,13 +1,14 @@
 package app.digits.drawing.control;
 
 import app.digits.dataset.entity.LabelledImage;
-import app.digits.drawing.entity.Drawing;
+import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.LabelPage;
 import app.digits.drawing.entity.LabelledDrawing;
 import app.digits.drawing.entity.ModelOnDrawings;
 import app.digits.drawing.entity.Review;
 import app.digits.platform.control.AttemptLimiter;
 import app.digits.platform.control.DatabaseConnected;
+import app.digits.training.control.CorrectedDrawings;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -45,7 +46,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * in time order.
  */
 @ApplicationScoped
-public class DrawingArchive {
+public class DrawingArchive implements CorrectedDrawings {
 
     static final String DRAWINGS = "drawings";
     static final String LABELS = "labels";
@@ -177,6 +178,7 @@ public class DrawingArchive {
      * label), newest first, at most the configured number: the labels say which, the drawings are then read
      * by id, a batch at a time, with only their pixels.
      */
+    @Override
     public List<LabelledImage> acceptedTrainingImages() {
         var labelsById = new HashMap<String, Integer>();
         var images = new ArrayList<LabelledImage>();

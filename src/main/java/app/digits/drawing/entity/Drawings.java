@@ -1,5 +1,6 @@
 package app.digits.drawing.entity;
 
+import app.digits.prediction.entity.Drawing;
 import jakarta.data.repository.BasicRepository;
 import jakarta.data.repository.Repository;
 

@@ -1,7 +1,7 @@
 package app.digits.prediction.control;
 
-import app.digits.drawing.entity.Drawing;
-import app.digits.drawing.entity.DigitReading;
+import app.digits.prediction.entity.Drawing;
+import app.digits.prediction.entity.DigitReading;
 import app.digits.imaging.control.DigitSegmenter;
 import app.digits.imaging.control.ImageDecoder;
 import app.digits.imaging.control.InkMap;

@@ -3,7 +3,6 @@ package app.digits.training.control;
 import app.digits.dataset.control.MnistReader;
 import app.digits.dataset.entity.LabelledImage;
 import app.digits.dataset.entity.Split;
-import app.digits.drawing.control.DrawingArchive;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.GridPoint;
@@ -44,7 +43,7 @@ public class ModelTraining {
     MnistReader reader;
 
     @Inject
-    DrawingArchive drawingArchive;
+    CorrectedDrawings correctedDrawings;
 
     @Inject
     ModelRegistry registry;
@@ -140,7 +139,7 @@ public class ModelTraining {
         var images = new ArrayList<>(training.subList(0, Math.min(step.trainingImages(), training.size())));
         int drawings = 0;
         if (plan.includeDrawings()) {
-            var labelled = drawingArchive.acceptedTrainingImages();
+            var labelled = correctedDrawings.acceptedTrainingImages();
             drawings = labelled.size();
             images.addAll(labelled);
         }

@@ -3,7 +3,7 @@ package app.digits.drawing.boundary;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.digits.drawing.entity.Drawing;
+import app.digits.prediction.entity.Drawing;
 import app.digits.platform.control.BundleMessageResolver;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package app.digits.prediction.boundary;
+package app.digits.drawing.boundary;
 
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Range;

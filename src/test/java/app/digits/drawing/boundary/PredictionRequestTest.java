@@ -1,4 +1,4 @@
-package app.digits.prediction.boundary;
+package app.digits.drawing.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

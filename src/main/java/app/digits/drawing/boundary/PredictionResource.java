@@ -1,7 +1,7 @@
-package app.digits.prediction.boundary;
+package app.digits.drawing.boundary;
 
 import app.digits.drawing.control.Corrections;
-import app.digits.drawing.entity.Drawing;
+import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;

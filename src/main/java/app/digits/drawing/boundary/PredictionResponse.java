@@ -1,6 +1,6 @@
-package app.digits.prediction.boundary;
+package app.digits.drawing.boundary;
 
-import app.digits.drawing.entity.Drawing;
+import app.digits.prediction.entity.Drawing;
 import java.net.URI;
 import java.util.List;
 

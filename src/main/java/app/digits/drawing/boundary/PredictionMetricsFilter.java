@@ -1,4 +1,4 @@
-package app.digits.prediction.boundary;
+package app.digits.drawing.boundary;
 
 import app.digits.prediction.control.PredictionMetrics;
 import app.digits.prediction.control.PredictionMetrics.Kind;

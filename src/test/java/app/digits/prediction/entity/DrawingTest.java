@@ -1,4 +1,4 @@
-package app.digits.drawing.entity;
+package app.digits.prediction.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package app.digits.drawing.entity;
+package app.digits.prediction.entity;
 
 import jakarta.nosql.Column;
 import jakarta.nosql.Embeddable;
