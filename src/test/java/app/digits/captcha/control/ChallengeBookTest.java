@@ -13,13 +13,10 @@ import app.digits.captcha.entity.Outcome;
 import app.digits.imaging.control.ImageDecoder;
 import app.digits.platform.control.AttemptLimiter;
 import app.digits.platform.control.InMemoryMongo;
+import app.digits.platform.control.ManualClock;
 import app.digits.platform.control.ProblemException;
 import com.mongodb.client.MongoDatabase;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -29,28 +26,6 @@ import org.junit.jupiter.api.Test;
 /** The challenge book on an in-memory MongoDB (mongo-java-server), with a clock the test moves by hand. */
 class ChallengeBookTest {
 
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-    }
 
     private static final String CLIENT = "10.0.0.1";
 
