@@ -3,7 +3,7 @@ package app.digits.captcha.control;
 import app.digits.captcha.entity.Answer;
 import app.digits.captcha.entity.Challenge;
 import app.digits.captcha.entity.Outcome;
-import app.digits.imaging.control.ImageDecoder;
+import app.digits.imaging.control.UploadLimits;
 import app.digits.platform.control.DatabaseConnected;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
@@ -67,12 +67,7 @@ public class Captcha {
     long humanMinutes;
 
     @Inject
-    @ConfigProperty(name = "digits.upload.max-bytes", defaultValue = "2000000")
-    long maxBytes;
-
-    @Inject
-    @ConfigProperty(name = "digits.upload.max-pixels", defaultValue = "4000000")
-    long maxPixels;
+    UploadLimits uploads;
 
     @Inject
     MongoDatabase database;
@@ -86,7 +81,7 @@ public class Captcha {
     void init() {
         book = new ChallengeBook(new ChallengeBook.Rules(Duration.ofSeconds(challengeSeconds), Duration.ofSeconds(passSeconds),
                 minConfidence, attemptsPerSession, attemptsPerClient, challengesPerClient, Duration.ofSeconds(attemptWindowSeconds),
-                proofOfWorkMaxNumber), Clock.systemUTC(), database, new ImageDecoder(maxBytes, maxPixels));
+                proofOfWorkMaxNumber), Clock.systemUTC(), database, uploads.decoder());
     }
 
     void prepare(@Observes DatabaseConnected connected) {

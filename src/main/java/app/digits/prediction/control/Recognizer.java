@@ -1,5 +1,6 @@
 package app.digits.prediction.control;
 
+import app.digits.imaging.control.UploadLimits;
 import app.digits.prediction.entity.Drawing;
 import app.digits.prediction.entity.DigitReading;
 import app.digits.imaging.control.DigitSegmenter;
@@ -41,12 +42,7 @@ public class Recognizer {
     Refusals refusals;
 
     @Inject
-    @ConfigProperty(name = "digits.upload.max-bytes", defaultValue = "2000000")
-    long maxBytes;
-
-    @Inject
-    @ConfigProperty(name = "digits.upload.max-pixels", defaultValue = "4000000")
-    long maxPixels;
+    UploadLimits uploads;
 
     @Inject
     @ConfigProperty(name = "digits.drawings.original-max-side", defaultValue = "560")
@@ -56,7 +52,7 @@ public class Recognizer {
 
     @PostConstruct
     void init() {
-        decoder = new ImageDecoder(maxBytes, maxPixels);
+        decoder = uploads.decoder();
     }
 
     public Drawing recognize(DrawingInput input) {

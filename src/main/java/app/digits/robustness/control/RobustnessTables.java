@@ -1,6 +1,7 @@
 package app.digits.robustness.control;
 
 import app.digits.dataset.control.MnistReader;
+import app.digits.imaging.control.UploadLimits;
 import app.digits.platform.control.ProblemException;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.DigitClassifier;
@@ -56,12 +57,7 @@ public class RobustnessTables {
     ManagedExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "digits.upload.max-bytes", defaultValue = "2000000")
-    long maxBytes;
-
-    @Inject
-    @ConfigProperty(name = "digits.upload.max-pixels", defaultValue = "4000000")
-    long maxPixels;
+    UploadLimits uploads;
 
     @Inject
     @ConfigProperty(name = "digits.robustness.max-digits", defaultValue = "2000")
@@ -104,7 +100,7 @@ public class RobustnessTables {
             if (testSet.isEmpty() || classifiers.isEmpty()) {
                 throw new IllegalStateException("the MNIST test set is not imported or no model is registered yet");
             }
-            var scores = RobustnessBenchmark.measure(classifiers, testSet, settings, new Pipeline(maxBytes, maxPixels),
+            var scores = RobustnessBenchmark.measure(classifiers, testSet, settings, new Pipeline(uploads.maxBytes(), uploads.maxPixels()),
                     set -> status.set(new Status(true, set.key() + " measured", startedAt, "")));
             var measuredAt = Instant.now().toString();
             scores.forEach((id, sets) -> store(new RobustnessTable(id, descriptors.get(id).algorithm(), RobustnessSets.VERSION,
