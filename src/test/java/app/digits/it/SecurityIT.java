@@ -120,10 +120,12 @@ class SecurityIT extends BrowserTest {
         var reported = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .anyMatch(entry -> entry.getMessage().contains("Content Security Policy"));
         assertTrue(reported, "Chromium reports a violation in the log this test reads");
-        var slide = browser.findElement(By.id("slide")).getAttribute("data-slide");
+        // Read through script: HTMX replaces the slide element, so a found element may go stale mid-read.
+        var shownSlide = "return document.getElementById('slide').dataset.slide";
+        var slide = (String) browser.executeScript(shownSlide);
         browser.findElement(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
-        waiting.until(driver -> !slide.equals(driver.findElement(By.id("slide")).getAttribute("data-slide")));
-        assertEquals(Integer.parseInt(slide) + 1, Integer.parseInt(browser.findElement(By.id("slide")).getAttribute("data-slide")),
+        waiting.until(driver -> !slide.equals(browser.executeScript(shownSlide)));
+        assertEquals(Integer.parseInt(slide) + 1, Integer.parseInt((String) browser.executeScript(shownSlide)),
                 "the arrow key moves to the next slide through HTMX");
         assertNoViolations("admin/slides after a swap");
         Browsers.keepScreenshot(browser, "slides-under-csp");
