@@ -16,15 +16,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Refusals {
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.99307")
+    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.99932")
     double maxNonDigit;
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.max-piece-non-digit", defaultValue = "0.3")
+    @ConfigProperty(name = "digits.refusal.max-piece-non-digit", defaultValue = "0.02")
     double maxPieceNonDigit;
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.min-confidence", defaultValue = "0.2")
+    @ConfigProperty(name = "digits.refusal.min-confidence", defaultValue = "0.3")
     double minConfidence;
 
     private RefusalRules rules;
