@@ -26,15 +26,18 @@ final class CutPaths {
     private static final double LEAN_COST = 0.2;
     /** What a row of ink costs a path already in it, against 1 for entering a stroke. */
     private static final double ALONG_INK = 0.1;
+    /** A gap of empty columns this wide, as a share of the line's height, always separates two digits. */
+    private static final double CLEAR_GAP = 0.3;
 
     private CutPaths() {
     }
 
     /**
-     * A candidate cut: per row from the ink's top, the first column right of it, and how many strokes it
-     * crosses (a gap none, the joint of two touching digits one, a cut through a 0 two).
+     * A candidate cut: per row from the ink's top, the first column right of it, how many strokes it
+     * crosses (a gap none, the joint of two touching digits one, a cut through a 0 two), and whether it runs
+     * through a gap so wide that no digit spans it (two marks that far apart are never read as one digit).
      */
-    record Cut(int[] path, int strokes) {
+    record Cut(int[] path, int strokes, boolean clear) {
     }
 
     /**
@@ -69,12 +72,13 @@ final class CutPaths {
             }
         }
         var cuts = new ArrayList<Cut>();
-        cuts.add(new Cut(straight(left, top, bottom), 0));
+        cuts.add(new Cut(straight(left, top, bottom), 0, true));
+        int clearGap = (int) Math.ceil(CLEAR_GAP * lineHeight);
         centres.forEach((x, reaches) -> reaches.forEach(within -> {
             var path = path(line, x, top, bottom, within);
-            cuts.add(new Cut(path, strokes(line, path, top)));
+            cuts.add(new Cut(path, strokes(line, path, top), emptyRun(projection, x) >= clearGap));
         }));
-        cuts.add(new Cut(straight(right + 1, top, bottom), 0));
+        cuts.add(new Cut(straight(right + 1, top, bottom), 0, true));
         return cuts;
     }
 
@@ -108,6 +112,22 @@ final class CutPaths {
             x = run + 1;
         }
         return minima;
+    }
+
+    /** How many empty columns stand together around column {@code x} (0 when it holds ink). */
+    private static int emptyRun(int[] projection, int x) {
+        if (projection[x] > 0) {
+            return 0;
+        }
+        int from = x;
+        int to = x;
+        while (from > 0 && projection[from - 1] == 0) {
+            from--;
+        }
+        while (to < projection.length - 1 && projection[to + 1] == 0) {
+            to++;
+        }
+        return to - from + 1;
     }
 
     private static int[] straight(int x, int top, int bottom) {

@@ -77,6 +77,9 @@ public final class DigitSegmenter {
                     best[j] = total;
                     from[j] = i;
                 }
+                if (cuts.get(i).clear()) {
+                    break;
+                }
             }
         }
         var result = new ArrayList<Piece>();

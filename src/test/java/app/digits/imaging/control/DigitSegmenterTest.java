@@ -140,4 +140,19 @@ class DigitSegmenterTest {
     void aBlankDrawingHasNoDigits() {
         assertEquals(0, segment(g -> { }, ONE).size());
     }
+
+    @Test
+    void marksFarApartAreNeverOneDigitEvenWhenTheReaderPrefersPairs() {
+        var bars = draw(g -> {
+            for (int x = 40; x < 880; x += 110) {
+                g.drawLine(x, 40, x, 200);
+            }
+        });
+        var twoBars = MnistNormalizer.normalize(InkMap.of(draw(g -> {
+            g.drawLine(300, 40, 300, 200);
+            g.drawLine(410, 40, 410, 200);
+        }))).orElseThrow();
+        var pieces = DigitSegmenter.segment(InkMap.of(bars), pixels -> sureness(pixels, List.of(twoBars)));
+        assertEquals(8, pieces.size(), "eight bars, 94 px apart on a line 176 px high");
+    }
 }
