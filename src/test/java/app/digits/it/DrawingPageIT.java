@@ -60,6 +60,20 @@ class DrawingPageIT extends BrowserTest {
         return points;
     }
 
+    /**
+     * Clicks Predict once the live readings have settled and waits for its own answer: live readings go on
+     * while and after drawing, and an earlier one landing late would be read in its place.
+     */
+    private void predict() {
+        var js = (JavascriptExecutor) browser;
+        var idle = "return !document.getElementById('recognize').classList.contains('htmx-request')";
+        waiting().until(driver -> (Boolean) js.executeScript(idle));
+        js.executeScript("document.querySelectorAll('#result > *').forEach(e => e.setAttribute('data-old', ''))");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(driver -> (Boolean) js.executeScript("return document.querySelector('#result [data-old]') === null && "
+                + idle.substring("return ".length())));
+    }
+
     private String recognizedDigit() {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("digit"))).getText();
     }
@@ -68,7 +82,7 @@ class DrawingPageIT extends BrowserTest {
     void drawsAOneClicksPredictAndReadsItBack() {
         var pad = openPage("en");
         stroke(pad, ONE);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        predict();
 
         assertEquals("1", recognizedDigit());
         List<WebElement> bars = browser.findElements(By.cssSelector(".bars li"));
@@ -113,7 +127,7 @@ class DrawingPageIT extends BrowserTest {
 
         browser.findElement(By.id("clear")).click();
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("digit")));
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        predict();
 
         var blank = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".result .blank")));
         assertEquals("No digit drawn.", blank.getText());
@@ -142,7 +156,7 @@ class DrawingPageIT extends BrowserTest {
         stroke(pad, shifted(one, -0.3));
         stroke(pad, shifted(zero(), 0));
         stroke(pad, shifted(one, 0.3));
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        predict();
 
         var number = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("number")));
         assertEquals("101", number.getText());
@@ -165,7 +179,7 @@ class DrawingPageIT extends BrowserTest {
         var pad = openPage("en");
         assertTrue(pad.getSize().getWidth() < 360, "the canvas shrinks to the screen: " + pad.getSize());
         stroke(pad, ONE);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        predict();
 
         assertEquals("1", recognizedDigit());
         var js = (JavascriptExecutor) browser;
