@@ -91,3 +91,14 @@ def connect(parsed, timeout):
 
 def gib(kib):
     return f"{kib / 1024 / 1024:.2f} GiB"
+
+
+def run_together(target, count):
+    """Runs `target` on `count` threads started together and returns the seconds until the last one ended."""
+    began = time.monotonic()
+    threads = [threading.Thread(target=target) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.monotonic() - began

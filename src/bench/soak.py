@@ -108,13 +108,7 @@ def worker():
 
 before_rss = benchload.rss_kib(args.pid)
 before_drawings = stored_drawings()
-began = time.monotonic()
-threads = [threading.Thread(target=worker) for _ in range(args.connections)]
-for thread in threads:
-    thread.start()
-for thread in threads:
-    thread.join()
-elapsed = time.monotonic() - began
+elapsed = benchload.run_together(worker, args.connections)
 after_rss = benchload.rss_kib(args.pid)
 stored = stored_drawings() - before_drawings
 

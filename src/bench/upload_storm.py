@@ -65,13 +65,7 @@ def client():
         results[outcome] += 1
 
 
-began = time.monotonic()
-threads = [threading.Thread(target=client) for _ in range(args.clients)]
-for thread in threads:
-    thread.start()
-for thread in threads:
-    thread.join()
-elapsed = time.monotonic() - began
+elapsed = benchload.run_together(client, args.clients)
 time.sleep(args.settle)
 peak = sampler.stop()
 after = benchload.rss_kib(args.pid)
