@@ -1,10 +1,14 @@
 package app.digits.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,11 +17,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The home page in a real headless Chromium: pointer strokes on the canvas, the Predict and Clear buttons,
- * the live prediction while drawing (also before the pen lifts), the language switch, and a phone-sized viewport.
+ * the live prediction while drawing (also before the pen lifts), undo, pen width, an uploaded scan, MNIST test
+ * images on the pad, the language switch, and a phone-sized viewport.
  */
 class DrawingPageIT extends BrowserTest {
 
@@ -131,6 +137,82 @@ class DrawingPageIT extends BrowserTest {
 
         var blank = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".result .blank")));
         assertEquals("No digit drawn.", blank.getText());
+    }
+
+    /** Canvas pixels with any ink, as the canvas holds them. */
+    private long inkedPixels() {
+        return (Long) ((JavascriptExecutor) browser).executeScript("""
+                const pad = document.getElementById('pad');
+                const data = pad.getContext('2d').getImageData(0, 0, pad.width, pad.height).data;
+                let inked = 0;
+                for (let i = 3; i < data.length; i += 4) { if (data[i] > 0) inked++; }
+                return inked;""");
+    }
+
+    @Test
+    void undoTakesBackTheLastStrokeAndUndoingEverythingEmptiesTheResult() {
+        var pad = openPage("en");
+        var undo = browser.findElement(By.id("undo"));
+        assertFalse(undo.isEnabled(), "nothing to undo on an empty pad");
+        stroke(pad, ONE);
+        assertEquals("1", recognizedDigit());
+        long oneStroke = inkedPixels();
+        stroke(pad, new double[][] {{0.2, 0.3}, {0.5, 0.3}, {0.8, 0.3}});
+        assertTrue(inkedPixels() > oneStroke, "the second stroke adds ink");
+
+        undo.click();
+        assertEquals(oneStroke, inkedPixels(), "only the last stroke is gone");
+        predict();
+        assertEquals("1", recognizedDigit());
+
+        undo.click();
+        assertEquals(0, inkedPixels());
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("digit")));
+        assertFalse(undo.isEnabled());
+    }
+
+    @Test
+    void aBoldPenLeavesMoreInkThanAThinOneAndBothAreRead() {
+        var pad = openPage("en");
+        var pen = new Select(browser.findElement(By.id("pen-width")));
+        pen.selectByValue("thin");
+        stroke(pad, ONE);
+        assertEquals("1", recognizedDigit());
+        long thin = inkedPixels();
+
+        browser.findElement(By.id("clear")).click();
+        pen.selectByValue("bold");
+        stroke(pad, ONE);
+        assertEquals("1", recognizedDigit());
+        assertTrue(inkedPixels() > 2 * thin, "bold " + inkedPixels() + " against thin " + thin);
+    }
+
+    @Test
+    void anUploadedScanIsReadLikeADrawing() throws Exception {
+        var seven = MnistSamples.testImages(1).get(0);
+        var scan = Files.createTempFile("scan-of-a-seven", ".png");
+        try {
+            ImageIO.write(MnistSamples.asDrawing(seven), "png", scan.toFile());
+            openPage("en");
+            browser.findElement(By.id("upload")).sendKeys(scan.toString());
+
+            assertEquals("7", recognizedDigit());
+            assertTrue(inkedPixels() > 0, "the scan is on the pad, to draw over");
+            assertEquals(scan.getFileName().toString(), browser.findElement(By.id("pad-note")).getText());
+        } finally {
+            Files.delete(scan);
+        }
+    }
+
+    @Test
+    void aTestDigitFromMnistIsPutOnThePadAndRead() {
+        openPage("en");
+        browser.findElement(By.id("sample")).click();
+
+        waiting().until(ExpectedConditions.textMatches(By.id("pad-note"),
+                Pattern.compile("MNIST test image no\\. \\d+, labelled \\d\\.")));
+        assertTrue(inkedPixels() > 0, "the test image is on the pad");
+        assertTrue(recognizedDigit().matches("[0-9?]"), "the test image gets an answer");
     }
 
     @Test

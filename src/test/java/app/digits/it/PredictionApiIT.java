@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digits.dataset.entity.LabelledImage;
+import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.PngImages;
 import app.digits.imaging.control.Sketches;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
@@ -292,6 +296,27 @@ class PredictionApiIT extends DeployedApplication {
         assertProblem(rejected, 422, "line 2, pixel 0: 300 is outside 0-255");
         assertEquals(afterFirst, trainCount(), "nothing of a rejected file is imported");
         assertProblem(Server.postAsAdmin(api.resolve("datasets/validation"), "text/csv", csv), 404, "Unknown split");
+    }
+
+    @Test
+    void testImagesAreServedAsInkOnATransparentGroundWithTheirStoredLabel() throws Exception {
+        var image = Server.json(Server.get(api.resolve("datasets/test/images/3")));
+        assertEquals(3, ((Number) image.get("index")).intValue());
+        int label = ((Number) image.get("label")).intValue();
+        var png = ImageIO.read(new ByteArrayInputStream(DataUrl.parse((String) image.get("image")).bytes()));
+        var pixels = new byte[784];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (png.getRGB(i % 28, i / 28) >>> 24);
+        }
+        var stored = mongo.getDatabase("digits").getCollection("mnist_test")
+                .find(Filters.eq("_id", new LabelledImage(label, pixels).contentId())).first();
+        assertTrue(stored != null, "the served image, read back from its transparency, is a stored test image with that label");
+
+        var random = Server.get(api.resolve("datasets/test/images/random"));
+        assertEquals(200, random.statusCode());
+        assertEquals("no-store", random.headers().firstValue("Cache-Control").orElse(""));
+        assertProblem(Server.get(api.resolve("datasets/test/images/10000")), 404, "There is no test image 10000: the test set holds 10000 images");
+        assertEquals(404, Server.get(api.resolve("datasets/test/images/-1")).statusCode());
     }
 
     @Test

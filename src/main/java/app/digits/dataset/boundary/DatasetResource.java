@@ -5,7 +5,10 @@ import app.digits.dataset.control.DatasetImports;
 import app.digits.dataset.control.ImportProgress;
 import app.digits.dataset.control.ImportReport;
 import app.digits.dataset.control.MnistReader;
+import app.digits.dataset.control.TestDigits;
+import app.digits.dataset.entity.LabelledImage;
 import app.digits.dataset.entity.Split;
+import app.digits.imaging.control.PngImages;
 import app.digits.platform.boundary.RequestSizeLimit;
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.ProblemException;
@@ -16,11 +19,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class DatasetResource {
 
+    /** A test image to try: its position in the test set, its label and the image as ink on a transparent PNG. */
+    public record TestImage(int index, int label, String image) {
+    }
+
     public record SplitStatus(String split, String collection, long images, String state, int percent, String message) {
     }
 
@@ -43,6 +52,9 @@ public class DatasetResource {
 
     @Inject
     ImportProgress progress;
+
+    @Inject
+    TestDigits testDigits;
 
     @Inject
     DatasetImports imports;
@@ -59,6 +71,25 @@ public class DatasetResource {
             return new SplitStatus(split.name().toLowerCase(), split.collection(), reader.count(split),
                     step.state().name(), step.percent(), step.message());
         }).toList();
+    }
+
+    @GET
+    @Path("test/images/random")
+    @Operation(summary = "A test image drawn at random, as dark ink on a transparent PNG, with its label and index")
+    public Response randomTestImage() {
+        return Response.ok(testImage(testDigits.any())).cacheControl(CacheControl.valueOf("no-store")).build();
+    }
+
+    @GET
+    @Path("test/images/{index: [0-9]{1,9}}")
+    @Operation(summary = "The test image at a position of the test set's stable order")
+    public TestImage testImage(@PathParam("index") int index) {
+        return testImage(testDigits.at(index));
+    }
+
+    private static TestImage testImage(TestDigits.TestDigit digit) {
+        var image = digit.image();
+        return new TestImage(digit.index(), image.label(), PngImages.dataUrl(PngImages.ink(image.pixels(), LabelledImage.SIDE)));
     }
 
     @POST

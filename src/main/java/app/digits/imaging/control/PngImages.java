@@ -9,11 +9,25 @@ import javax.imageio.ImageIO;
 
 /**
  * PNG encodings the app shows or stores: the 28x28 image a model saw (grey levels as MNIST shows them,
- * white ink on black), and a size-bounded copy of an uploaded drawing.
+ * white ink on black), the same as ink on a transparent pad, and a size-bounded copy of an uploaded drawing.
  */
 public final class PngImages {
 
+    private static final int INK_RGB = 0x111111;
+
     private PngImages() {
+    }
+
+    /**
+     * The grey levels as dark ink on a transparent ground (the ink's opacity is the grey level): how a
+     * drawing pad shows an MNIST image, ready to be drawn over.
+     */
+    public static byte[] ink(byte[] pixels, int side) {
+        var image = new BufferedImage(side, side, BufferedImage.TYPE_INT_ARGB);
+        for (int i = 0; i < side * side; i++) {
+            image.setRGB(i % side, i / side, (pixels[i] & 0xFF) << 24 | INK_RGB);
+        }
+        return encode(image);
     }
 
     public static byte[] greyLevels(byte[] pixels, int side) {

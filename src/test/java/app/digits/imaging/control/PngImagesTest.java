@@ -45,4 +45,17 @@ class PngImagesTest {
         assertEquals(200, kept.getHeight());
         assertTrue((kept.getRGB(140, 100) & 0xFF) < 10);
     }
+
+    @Test
+    void greyLevelsBecomeTheOpacityOfDarkInkOnATransparentGround() throws IOException {
+        var pixels = new byte[28 * 28];
+        pixels[0] = (byte) 255;
+        pixels[29] = (byte) 128;
+
+        var image = read(PngImages.ink(pixels, 28));
+
+        assertEquals(0xFF111111, image.getRGB(0, 0), "full ink is opaque");
+        assertEquals(128, image.getRGB(1, 1) >>> 24, "grey is half-transparent ink");
+        assertEquals(0, image.getRGB(5, 5) >>> 24, "the background is transparent");
+    }
 }
