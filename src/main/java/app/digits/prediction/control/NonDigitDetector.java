@@ -32,13 +32,32 @@ public record NonDigitDetector(int inputs, int hidden, float[] inputWeights, flo
         }
     }
 
-    /** The probability that the 784 grey levels (0-255, ink high) are not one digit. */
+    /**
+     * The probability that the 784 grey levels (0-255, ink high) are not one digit. The judge asks it for
+     * every way of cutting a drawing, so it is the hottest loop of a prediction: only the ink is visited (an
+     * MNIST-like image is four fifths background, whose zero terms change no sum), in the same order as
+     * {@link #activations}, so the answer is the same to the last bit.
+     */
     public double nonDigit(byte[] pixels) {
-        var input = new float[inputs];
+        var index = new int[inputs];
+        var value = new float[inputs];
+        int inked = 0;
         for (int i = 0; i < inputs; i++) {
-            input[i] = (pixels[i] & 0xFF) / 255f;
+            if (pixels[i] != 0) {
+                index[inked] = i;
+                value[inked++] = (pixels[i] & 0xFF) / 255f;
+            }
         }
-        return output(activations(input));
+        var out = new float[hidden];
+        for (int h = 0; h < hidden; h++) {
+            float sum = hiddenBias[h];
+            int row = h * inputs;
+            for (int k = 0; k < inked; k++) {
+                sum += inputWeights[row + index[k]] * value[k];
+            }
+            out[h] = Math.max(0f, sum);
+        }
+        return output(out);
     }
 
     /** The hidden layer's activations (ReLU) for an input scaled to 0-1. */
