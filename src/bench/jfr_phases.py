@@ -14,7 +14,7 @@ import subprocess
 
 # (phase, substring of a frame "Class.method"); the first phase whose marker is on the stack, per marker.
 PHASES = [
-    ("HTTP (Grizzly, Jersey) outside the resource", "org.glassfish.grizzly"),
+    ("Grizzly frames (an undercount: JFR keeps 64 frames a stack)", "org.glassfish.grizzly"),
     ("POST resource: whole request", "PredictionResource.from"),
     ("JSON body parsing", "PredictionRequest.parse"),
     ("JSON body parsing (strict general reader)", "JsonBodies.parse"),
