@@ -1,6 +1,7 @@
 package app.digits.drawing.boundary;
 
 import app.digits.drawing.control.Corrections;
+import app.digits.drawing.control.DrawingCommitter;
 import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import app.digits.imaging.control.MnistNormalizer;
@@ -56,6 +57,9 @@ public class PredictionResource {
     Corrections corrections;
 
     @Inject
+    DrawingCommitter committer;
+
+    @Inject
     @ConfigProperty(name = "digits.upload.max-body-bytes", defaultValue = "3000000")
     long maxBodyBytes;
 
@@ -88,7 +92,7 @@ public class PredictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recognize a data URL ('image') or 784 grey levels 0-255 ('pixels')")
     public Response fromJson(@QueryParam("as") @DefaultValue(DIGIT) String as, InputStream body) {
-        var request = JsonBodies.parse(read(body, "The JSON body"), PredictionRequest.class);
+        var request = PredictionRequest.parse(read(body, "The JSON body"));
         return created(recognize(as, request.toInput()));
     }
 
@@ -127,7 +131,7 @@ public class PredictionResource {
             case NUMBER -> recognizer.recognizeNumber(input);
             default -> throw ProblemException.badRequest("'as' is 'digit' or 'number', not '" + as + "'");
         };
-        return drawings.save(drawing);
+        return committer.store(drawing);
     }
 
     @GET

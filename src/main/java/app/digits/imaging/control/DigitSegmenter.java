@@ -52,6 +52,16 @@ public final class DigitSegmenter {
     private DigitSegmenter() {
     }
 
+    /**
+     * Whether {@link #segment} can only find one digit here, without reading anything: one piece of ink no
+     * wider than a digit may be, so there is no gap to cut at and no column worth cutting through. The refusal
+     * judge asks this first: most single digits are so, and segmenting one costs far more than this look.
+     */
+    public static boolean isOneDigit(InkMap map) {
+        var components = InkComponents.of(map.ink(), map.width(), map.height(), INK).all();
+        return components.size() == 1 && components.getFirst().width() <= SPLITTABLE * components.getFirst().height();
+    }
+
     public static List<Piece> segment(InkMap map, Sureness sureness) {
         var components = InkComponents.of(map.ink(), map.width(), map.height(), INK);
         int lineHeight = components.all().stream().mapToInt(InkComponents.Component::height).max().orElse(0);

@@ -28,12 +28,27 @@ public final class DigitJudge {
     private DigitJudge() {
     }
 
-    public static Evidence evidence(InkMap ink, byte[] pixels, double[] probabilities, NonDigitDetector detector) {
-        double confidence = 0;
-        for (double probability : probabilities) {
-            confidence = Math.max(confidence, probability);
+    /**
+     * What the judge reads from the drawing alone, before the model answers: gathered while the drawing's ink
+     * is at hand, so the ink can be let go while the model reads the image.
+     */
+    public record InkEvidence(double nonDigit, double worstPiece) {
+
+        public Evidence with(double[] probabilities) {
+            double confidence = 0;
+            for (double probability : probabilities) {
+                confidence = Math.max(confidence, probability);
+            }
+            return new Evidence(nonDigit, worstPiece, confidence);
         }
-        return new Evidence(detector.nonDigit(pixels), worstPiece(ink, detector), confidence);
+    }
+
+    public static Evidence evidence(InkMap ink, byte[] pixels, double[] probabilities, NonDigitDetector detector) {
+        return inkEvidence(ink, pixels, detector).with(probabilities);
+    }
+
+    public static InkEvidence inkEvidence(InkMap ink, byte[] pixels, NonDigitDetector detector) {
+        return new InkEvidence(detector.nonDigit(pixels), worstPiece(ink, detector));
     }
 
     public static Optional<Refusal> verdict(Evidence evidence, RefusalRules rules) {
@@ -51,6 +66,9 @@ public final class DigitJudge {
      * marks are cut as numbers are, with the detector's digit-likeness as the sureness that weighs the cuts.
      */
     private static double worstPiece(InkMap ink, NonDigitDetector detector) {
+        if (DigitSegmenter.isOneDigit(ink)) {
+            return 1;
+        }
         var pieces = DigitSegmenter.segment(ink, pixels -> 1 - detector.nonDigit(pixels));
         int tallest = pieces.stream().mapToInt(DigitSegmenter.Piece::height).max().orElse(0);
         var tall = pieces.stream().filter(piece -> piece.height() >= TALL * tallest).toList();

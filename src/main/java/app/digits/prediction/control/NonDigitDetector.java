@@ -32,13 +32,57 @@ public record NonDigitDetector(int inputs, int hidden, float[] inputWeights, flo
         }
     }
 
-    /** The probability that the 784 grey levels (0-255, ink high) are not one digit. */
+    /**
+     * The probability that the 784 grey levels (0-255, ink high) are not one digit. The judge asks it for
+     * every way of cutting a drawing, so it is the hottest loop of a prediction: only the ink is visited (an
+     * MNIST-like image is four fifths background, whose zero terms change no sum), in the same order as
+     * {@link #activations}, so the answer is the same to the last bit.
+     */
     public double nonDigit(byte[] pixels) {
-        var input = new float[inputs];
+        var index = new int[inputs];
+        var value = new float[inputs];
+        int inked = 0;
         for (int i = 0; i < inputs; i++) {
-            input[i] = (pixels[i] & 0xFF) / 255f;
+            if (pixels[i] != 0) {
+                index[inked] = i;
+                value[inked++] = (pixels[i] & 0xFF) / 255f;
+            }
         }
-        return output(activations(input));
+        var out = new float[hidden];
+        int h = 0;
+        for (; h + 4 <= hidden; h += 4) {
+            // four hidden units at once: four independent sums keep the processor busy while each add waits
+            // for the one before it, and each sum still adds its terms in the same order
+            float sum0 = hiddenBias[h];
+            float sum1 = hiddenBias[h + 1];
+            float sum2 = hiddenBias[h + 2];
+            float sum3 = hiddenBias[h + 3];
+            int row0 = h * inputs;
+            int row1 = row0 + inputs;
+            int row2 = row1 + inputs;
+            int row3 = row2 + inputs;
+            for (int k = 0; k < inked; k++) {
+                int i = index[k];
+                float x = value[k];
+                sum0 += inputWeights[row0 + i] * x;
+                sum1 += inputWeights[row1 + i] * x;
+                sum2 += inputWeights[row2 + i] * x;
+                sum3 += inputWeights[row3 + i] * x;
+            }
+            out[h] = Math.max(0f, sum0);
+            out[h + 1] = Math.max(0f, sum1);
+            out[h + 2] = Math.max(0f, sum2);
+            out[h + 3] = Math.max(0f, sum3);
+        }
+        for (; h < hidden; h++) {
+            float sum = hiddenBias[h];
+            int row = h * inputs;
+            for (int k = 0; k < inked; k++) {
+                sum += inputWeights[row + index[k]] * value[k];
+            }
+            out[h] = Math.max(0f, sum);
+        }
+        return output(out);
     }
 
     /** The hidden layer's activations (ReLU) for an input scaled to 0-1. */

@@ -11,10 +11,13 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A bulkhead around recognition: decoding a 4-megapixel upload takes tens of megabytes for a moment, so only
- * a few run at once ({@code digits.recognition.max-concurrent}); a request waits a short, bounded time
- * ({@code max-wait-ms}) for its turn and is then refused with a 503 and {@code Retry-After}, instead of
- * every upload decoding at once and the heap growing with the number of clients.
+ * A bulkhead around the memory-hungry part of recognition: decoding a 4-megapixel upload takes tens of
+ * megabytes for a moment, so only a few drawings are decoded and normalized at once
+ * ({@code digits.recognition.max-concurrent}; a whole number is also segmented and read inside it); a request
+ * waits a short, bounded time ({@code max-wait-ms}) for its turn and is then refused with a 503 and
+ * {@code Retry-After}, instead of every upload decoding at once and the heap growing with the number of
+ * clients. A single digit leaves it with its 28x28 image only, which waits for the model's next batch
+ * ({@link InferenceBatcher}), so the bulkhead does not also cap how many images a batch can hold.
  */
 @ApplicationScoped
 public class RecognitionCapacity {

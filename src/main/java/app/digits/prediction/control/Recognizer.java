@@ -42,6 +42,9 @@ public class Recognizer {
     Refusals refusals;
 
     @Inject
+    InferenceBatcher batcher;
+
+    @Inject
     UploadLimits uploads;
 
     @Inject
@@ -55,24 +58,35 @@ public class Recognizer {
         decoder = uploads.decoder();
     }
 
+    /**
+     * Reads a single digit. The drawing is decoded, normalized and looked at by the refusal judge inside the
+     * bulkhead, which bounds how many large images are in memory at once; only the 28x28 image then waits for
+     * its turn in the model's next batch.
+     */
     public Drawing recognize(DrawingInput input) {
-        return capacity.call(() -> recognizeDigit(input));
-    }
-
-    private Drawing recognizeDigit(DrawingInput input) {
         long start = System.nanoTime();
-        var drawing = prepare(input);
-        var normalized = MnistNormalizer.normalize(drawing.ink());
-        if (normalized.isEmpty()) {
-            return Drawing.blank(drawing.original(), millisSince(start));
+        var read = capacity.call(() -> readDigit(input));
+        if (read.pixels() == null) {
+            return Drawing.blank(read.original(), millisSince(start));
         }
         var model = servedModel();
-        var probabilities = model.classifier().probabilities(normalized.get());
-        return refusals.of(drawing.ink(), normalized.get(), probabilities)
-                .map(refusal -> Drawing.refused(drawing.original(), normalized.get(), refusal.key(), probabilities,
+        var probabilities = batcher.probabilities(model.classifier(), read.pixels());
+        return refusals.of(read.evidence(), probabilities)
+                .map(refusal -> Drawing.refused(read.original(), read.pixels(), refusal.key(), probabilities,
                         model.descriptor().id(), millisSince(start)))
-                .orElseGet(() -> Drawing.recognized(drawing.original(), normalized.get(), DigitClassifier.mostLikely(probabilities),
+                .orElseGet(() -> Drawing.recognized(read.original(), read.pixels(), DigitClassifier.mostLikely(probabilities),
                         probabilities, model.descriptor().id(), millisSince(start)));
+    }
+
+    /** A single-digit drawing ready for the model: its stored original, the 28x28 image (null when blank), what its ink showed. */
+    private record DigitRead(byte[] original, byte[] pixels, DigitJudge.InkEvidence evidence) {
+    }
+
+    private DigitRead readDigit(DrawingInput input) {
+        var drawing = prepare(input);
+        var normalized = MnistNormalizer.normalize(drawing.ink());
+        return normalized.map(pixels -> new DigitRead(drawing.original(), pixels, refusals.inkOf(drawing.ink(), pixels)))
+                .orElseGet(() -> new DigitRead(drawing.original(), null, null));
     }
 
     /**

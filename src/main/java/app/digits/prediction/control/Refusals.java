@@ -36,8 +36,13 @@ public class Refusals {
         detector = NonDigitDetector.shipped();
     }
 
-    /** Why this single-digit drawing gets no digit, if it does not: its ink, the model's input and answer. */
-    public Optional<Refusal> of(InkMap ink, byte[] pixels, double[] probabilities) {
-        return DigitJudge.verdict(DigitJudge.evidence(ink, pixels, probabilities, detector), rules);
+    /** What the judge needs from a single-digit drawing's ink and the model's input, read before the model answers. */
+    public DigitJudge.InkEvidence inkOf(InkMap ink, byte[] pixels) {
+        return DigitJudge.inkEvidence(ink, pixels, detector);
+    }
+
+    /** Why this single-digit drawing gets no digit, if it does not: what its ink showed and the model's answer. */
+    public Optional<Refusal> of(DigitJudge.InkEvidence ink, double[] probabilities) {
+        return DigitJudge.verdict(ink.with(probabilities), rules);
     }
 }

@@ -1,6 +1,8 @@
 package app.digits.registry.entity;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What serving needs from any trained model, whatever library made it: the probability of each digit for a
@@ -10,6 +12,18 @@ public interface DigitClassifier extends Serializable {
 
     /** Ten probabilities summing to 1 for grey levels 0-255 (ink high), 784 of them, row-major. */
     double[] probabilities(byte[] pixels);
+
+    /**
+     * The probabilities of several images, in their order. One at a time by default; a model whose library
+     * reads a batch in one pass for less than the sum of single passes (the CNN) overrides it.
+     */
+    default List<double[]> probabilities(List<byte[]> images) {
+        var answers = new ArrayList<double[]>(images.size());
+        for (var pixels : images) {
+            answers.add(probabilities(pixels));
+        }
+        return answers;
+    }
 
     /** How sure the model is of what it reads in the image: the highest of the ten probabilities. */
     default double sureness(byte[] pixels) {

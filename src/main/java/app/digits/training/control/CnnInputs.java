@@ -11,12 +11,6 @@ final class CnnInputs {
     private CnnInputs() {
     }
 
-    static float[] scaled(byte[] pixels) {
-        var out = new float[pixels.length];
-        shifted(pixels, 0, 0, out, 0);
-        return out;
-    }
-
     /** Writes the image moved by (dx, dy) pixels, blank where it moved away, into {@code out} at {@code offset}. */
     static void shifted(byte[] pixels, int dx, int dy, float[] out, int offset) {
         for (int y = 0; y < SIDE; y++) {

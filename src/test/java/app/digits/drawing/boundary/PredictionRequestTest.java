@@ -32,6 +32,47 @@ class PredictionRequestTest {
                 () -> new PredictionRequest("data:image/png;base64,AQID", new int[784]).toInput()).status());
     }
 
+    private static String pixelsBody(String separator, String... replacements) {
+        var values = new String[784];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = String.valueOf(i % 256);
+        }
+        for (int i = 0; i < replacements.length; i += 2) {
+            values[Integer.parseInt(replacements[i])] = replacements[i + 1];
+        }
+        return "{\"pixels\":" + separator + "[" + String.join("," + separator, values) + "]}";
+    }
+
+    private static PredictionRequest parse(String json) {
+        return PredictionRequest.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theUsualPixelsBodyIsReadAsTheStrictReaderReadsIt() {
+        for (var body : new String[] {pixelsBody(""), pixelsBody(" \n\t"), " " + pixelsBody("\r\n") + "\n"}) {
+            assertArrayEquals(JsonBodies.parse(body.getBytes(StandardCharsets.UTF_8), PredictionRequest.class).pixels(),
+                    parse(body).pixels(), body.substring(0, 40));
+        }
+        assertArrayEquals(new int[] {0, 7, 255}, parse("{\"pixels\": [0, 7, 255]}").pixels());
+    }
+
+    @Test
+    void anyOtherPixelsBodyGetsTheStrictReadersAnswer() {
+        assertEquals("Pixel 3 is 255.5; values must be whole numbers 0-255", assertThrows(ProblemException.class,
+                () -> parse(pixelsBody("", "3", "255.5"))).detail());
+        assertEquals("Pixel 5 is 256; values must be whole numbers 0-255", assertThrows(ProblemException.class,
+                () -> parse(pixelsBody("", "5", "256"))).detail());
+        assertEquals("Pixel 0 is 1000; values must be whole numbers 0-255", assertThrows(ProblemException.class,
+                () -> parse(pixelsBody("", "0", "1000"))).detail());
+        assertEquals(400, assertThrows(ProblemException.class, () -> parse(pixelsBody("", "9", "\"9\""))).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> parse(pixelsBody("", "9", "-1"))).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> parse(pixelsBody("") + "x")).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> parse("{\"pixels\": [1], \"pixels\": [2]}")).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> parse("{\"pixels\": [1], \"colour\": 2}")).status());
+        assertEquals("Send exactly one of 'image' (a data URL) or 'pixels' (784 values 0-255)",
+                assertThrows(ProblemException.class, () -> parse("{\"pixels\": [1], \"image\": \"data:,\"}").toInput()).detail());
+    }
+
     private static String refusal(String json, Class<?> type) {
         return assertThrows(ProblemException.class, () -> JsonBodies.parse(json.getBytes(StandardCharsets.UTF_8), type)).detail();
     }

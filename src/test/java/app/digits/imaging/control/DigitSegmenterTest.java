@@ -1,6 +1,7 @@
 package app.digits.imaging.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.BasicStroke;
@@ -8,7 +9,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import app.digits.robustness.control.MnistTestSet;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,30 @@ class DigitSegmenterTest {
         var templates = List.of(glyphs).stream()
                 .map(glyph -> MnistNormalizer.normalize(InkMap.of(draw(g -> glyph.accept(g, 300)))).orElseThrow()).toList();
         return DigitSegmenter.segment(InkMap.of(draw(drawing)), pixels -> sureness(pixels, templates));
+    }
+
+    @Test
+    void oneNarrowPieceIsOneDigitWithoutReadingItAndTwoPiecesOrAWideOneAreNot() {
+        assertTrue(DigitSegmenter.isOneDigit(InkMap.of(draw(g -> ONE.accept(g, 300)))));
+        assertTrue(DigitSegmenter.isOneDigit(InkMap.of(draw(g -> ZERO.accept(g, 300)))));
+        assertFalse(DigitSegmenter.isOneDigit(InkMap.of(draw(g -> WIDE_ZERO.accept(g, 300)))));
+        assertFalse(DigitSegmenter.isOneDigit(InkMap.of(draw(g -> {
+            ONE.accept(g, 300);
+            ONE.accept(g, 400);
+        }))));
+    }
+
+    @Test
+    void whatIsOneDigitWithoutReadingIsNeverCutBySegmenting() {
+        int oneDigit = 0;
+        for (var image : MnistTestSet.images().subList(0, 300)) {
+            var ink = InkMap.ofGreyLevels(28, 28, IntStream.range(0, 784).map(image::pixel).toArray());
+            if (DigitSegmenter.isOneDigit(ink)) {
+                oneDigit++;
+                assertTrue(DigitSegmenter.segment(ink, pixels -> 0.5).size() <= 1, "test image " + oneDigit);
+            }
+        }
+        assertTrue(oneDigit > 100, oneDigit + " of 300 test digits are one narrow piece");
     }
 
     @Test

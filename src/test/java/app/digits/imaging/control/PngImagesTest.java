@@ -1,5 +1,6 @@
 package app.digits.imaging.control;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,22 @@ class PngImagesTest {
 
     private static BufferedImage read(byte[] png) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    @Test
+    void greyLevelsAreWrittenAsAPngThatReadsBackToTheSameLevels() throws IOException {
+        var pixels = new byte[28 * 28];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 7);
+        }
+        var image = read(PngImages.greyLevels(pixels, 28));
+
+        assertEquals(28, image.getWidth());
+        assertEquals(28, image.getHeight());
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, image.getType());
+        var back = new byte[pixels.length];
+        image.getRaster().getDataElements(0, 0, 28, 28, back);
+        assertArrayEquals(pixels, back);
     }
 
     @Test

@@ -34,6 +34,24 @@ class NonDigitDetectorTest {
     }
 
     @Test
+    void readingOnlyTheInkGivesTheFullNetworksAnswerToTheLastBit() {
+        var detector = NonDigitDetector.shipped();
+        var random = new java.util.Random(11);
+        for (int sample = 0; sample < 50; sample++) {
+            var pixels = new byte[784];
+            var input = new float[784];
+            for (int i = 0; i < pixels.length; i++) {
+                if (random.nextInt(5) == 0) {
+                    pixels[i] = (byte) (1 + random.nextInt(255));
+                    input[i] = (pixels[i] & 0xFF) / 255f;
+                }
+            }
+            assertEquals(detector.output(detector.activations(input)), detector.nonDigit(pixels), "sample " + sample);
+        }
+        assertEquals(detector.output(detector.activations(new float[784])), detector.nonDigit(new byte[784]), "a blank image");
+    }
+
+    @Test
     void theShippedDetectorAtTheConfiguredThresholdKeepsTestDigitsAndRefusesShapes() throws IOException {
         var settings = new Properties();
         try (var in = NonDigitDetectorTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
