@@ -94,6 +94,20 @@ def gib(kib):
     return f"{kib / 1024 / 1024:.2f} GiB"
 
 
+class Budget:
+    """A number of requests that client threads share, and a time limit: take() is True while both last."""
+
+    def __init__(self, count, seconds):
+        self.remaining, self.deadline, self.lock = count, time.monotonic() + seconds, threading.Lock()
+
+    def take(self):
+        with self.lock:
+            if self.remaining == 0 or time.monotonic() >= self.deadline:
+                return False
+            self.remaining -= 1
+            return True
+
+
 def run_together(target, count):
     """Runs `target` on `count` threads started together and returns the seconds until the last one ended."""
     began = time.monotonic()

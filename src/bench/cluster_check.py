@@ -90,13 +90,12 @@ pid_file = os.path.join(args.dir, f"instance-{args.kill}", "pid")
 with open(pid_file) as file:
     victim = int(file.read().strip())
 before = benchload.count_documents(args.mongo, args.database, "drawings")
-remaining = [args.count]
+budget = benchload.Budget(args.count, args.max_seconds)
 statuses = collections.Counter()
 acknowledged = []
 after_kill = collections.Counter()
 killed = threading.Event()
 lock = threading.Lock()
-deadline = time.monotonic() + args.max_seconds
 
 
 def predict(connection):
@@ -118,11 +117,7 @@ def predict(connection):
 def worker():
     connection = benchload.connect(target, 60)
     try:
-        while time.monotonic() < deadline:
-            with lock:
-                if remaining[0] == 0:
-                    return
-                remaining[0] -= 1
+        while budget.take():
             sent_after_kill = killed.is_set()
             status, body, connection = predict(connection)
             with lock:

@@ -15,7 +15,6 @@ import argparse
 import collections
 import sys
 import threading
-import time
 
 import benchload
 
@@ -36,8 +35,7 @@ def stored_drawings():
 
 target = benchload.loopback_only(args.url)
 image = benchload.digit_one(280, 280)
-deadline = time.monotonic() + args.max_seconds
-remaining = [args.count]
+budget = benchload.Budget(args.count, args.max_seconds)
 statuses = collections.Counter()
 lock = threading.Lock()
 
@@ -45,11 +43,7 @@ lock = threading.Lock()
 def worker():
     connection = benchload.connect(target, 60)
     try:
-        while time.monotonic() < deadline:
-            with lock:
-                if remaining[0] == 0:
-                    return
-                remaining[0] -= 1
+        while budget.take():
             try:
                 status, _, _ = benchload.post(connection, "/api/predictions", "image/png", image)
             except (OSError, ConnectionError) as error:
