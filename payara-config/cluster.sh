@@ -4,11 +4,12 @@
 # nginx (Debian's package, run with its own prefix) balances them round robin.
 #
 #   payara-config/cluster.sh start [--instances 2] [--port 8090] [--mongo-port 27990] [--dir target/cluster]
-#                                  [--mnist data/mnist] [--limit 600 (seconds for each instance to be ready)]
+#                                  [--mnist data/mnist] [--models models] [--limit 600 (seconds to be ready)]
 #   payara-config/cluster.sh stop  [--dir target/cluster]
 #
 # The balancer answers on http://127.0.0.1:<port>/, instance i on <port>+i, MongoDB on <mongo-port>; each
-# instance keeps its data, models (seeded from models/ when empty), log and pid under <dir>/instance-<i>.
+# instance keeps its data, models (a copy of --models' model files, if any: otherwise it trains its first
+# model at start), log and pid under <dir>/instance-<i>.
 # The admin password is DIGITS_ADMIN_PASSWORD, or one generated into <dir>/admin-password, the same for all.
 # JAVA_OPTS adds JVM options to every instance. `start` returns once every instance is ready
 # (/health/ready UP) and nginx answers; it stops what it started if a step fails.
@@ -16,7 +17,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 command=${1:-}
 [ $# -gt 0 ] && shift
-instances=2 port=8090 mongo_port=27990 dir="$root/target/cluster" mnist="$root/data/mnist" limit=600
+instances=2 port=8090 mongo_port=27990 dir="$root/target/cluster" mnist="$root/data/mnist" models="$root/models" limit=600
 while [ $# -gt 0 ]; do
   case "$1" in
     --instances) instances=$2; shift 2 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --mongo-port) mongo_port=$2; shift 2 ;;
     --dir) dir=$2; shift 2 ;;
     --mnist) mnist=$2; shift 2 ;;
+    --models) models=$2; shift 2 ;;
     --limit) limit=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -31,6 +33,7 @@ done
 # Absolute paths: each instance runs in its own directory.
 mkdir -p "$dir" && dir=$(cd "$dir" && pwd)
 [ -d "$mnist" ] && mnist=$(cd "$mnist" && pwd)
+[ -d "$models" ] && models=$(cd "$models" && pwd)
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 jar="$root/target/digits.jar"
@@ -83,8 +86,9 @@ wait_ready() {
 start_instance() {
   local i=$1 home="$dir/instance-$1"
   mkdir -p "$home/data" "$home/models"
-  if [ -z "$(ls -A "$home/models")" ] && [ -d "$root/models" ]; then
-    cp "$root"/models/* "$home/models/"
+  if [ -z "$(ls -A "$home/models")" ] && compgen -G "$models/*.model" >/dev/null; then
+    cp "$models"/*.model "$models"/*.json "$home/models/"
+    if [ -f "$models/active-model.txt" ]; then cp "$models/active-model.txt" "$home/models/"; fi
   fi
   local -a mongo=("-Ddigits.mongodb.embedded-port=$mongo_port")
   local uri=""
@@ -146,7 +150,7 @@ case "$command" in
     echo "cluster in $dir stopped"
     ;;
   *)
-    sed -n '2,14p' "$0" >&2
+    sed -n '2,15p' "$0" >&2
     exit 2
     ;;
 esac

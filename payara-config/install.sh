@@ -69,7 +69,7 @@ if ! command -v nginx >/dev/null || ! command -v openssl >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx openssl
 fi
 
-# The user, the artifact, the working directory (MNIST and the shipped model seeded when absent).
+# The user, the artifact, the working directory (MNIST seeded when absent).
 id digits >/dev/null 2>&1 || useradd --system --home-dir "$home" --shell /usr/sbin/nologin digits
 install -d -m 755 "$opt" && install -m 644 "$jar" "$opt/digits.jar"
 install -m 755 "$root/payara-config/supervise.sh" "$opt/supervise.sh"
@@ -78,8 +78,12 @@ if [ ! -f "$home/data/mnist/t10k-labels-idx1-ubyte" ] && [ -d "$root/data/mnist"
   install -d -o digits -g digits "$home/data/mnist"
   install -o digits -g digits -m 644 "$root"/data/mnist/*-ubyte "$home/data/mnist/"
 fi
-if [ -z "$(ls -A "$home/models")" ] && [ -d "$root/models" ]; then
-  install -o digits -g digits -m 640 "$root"/models/* "$home/models/"
+# The repository's trained models, if it has any (otherwise the service trains its first model at start).
+if [ -z "$(ls -A "$home/models")" ] && compgen -G "$root/models/*.model" >/dev/null; then
+  install -o digits -g digits -m 640 "$root"/models/*.model "$root"/models/*.json "$home/models/"
+  if [ -f "$root/models/active-model.txt" ]; then
+    install -o digits -g digits -m 640 "$root/models/active-model.txt" "$home/models/"
+  fi
 fi
 
 # Settings: written once, then the administrator's.
