@@ -1,5 +1,6 @@
 """What the load scripts share (Python 3 standard library only): PNG images written by hand, the server's
-resident memory read from /proc, a guard that keeps the traffic on loopback, and a one-request HTTP POST."""
+resident memory read from /proc, a guard that keeps the traffic on loopback, a one-request HTTP POST, and a
+MongoDB count sent as one wire-protocol message (no driver needed)."""
 
 import http.client
 import ipaddress
@@ -93,6 +94,20 @@ def gib(kib):
     return f"{kib / 1024 / 1024:.2f} GiB"
 
 
+class Budget:
+    """A number of requests that client threads share, and a time limit: take() is True while both last."""
+
+    def __init__(self, count, seconds):
+        self.remaining, self.deadline, self.lock = count, time.monotonic() + seconds, threading.Lock()
+
+    def take(self):
+        with self.lock:
+            if self.remaining == 0 or time.monotonic() >= self.deadline:
+                return False
+            self.remaining -= 1
+            return True
+
+
 def run_together(target, count):
     """Runs `target` on `count` threads started together and returns the seconds until the last one ended."""
     began = time.monotonic()
@@ -102,3 +117,49 @@ def run_together(target, count):
     for thread in threads:
         thread.join()
     return time.monotonic() - began
+
+
+def bson(document):
+    """A BSON document of string and 32-bit integer fields, enough for a command."""
+    body = b""
+    for key, value in document.items():
+        name = key.encode() + b"\x00"
+        if isinstance(value, str):
+            data = value.encode() + b"\x00"
+            body += b"\x02" + name + struct.pack("<i", len(data)) + data
+        else:
+            body += b"\x10" + name + struct.pack("<i", value)
+    return struct.pack("<i", len(body) + 5) + body + b"\x00"
+
+
+def number_field(document, wanted):
+    """The numeric field `wanted` of a BSON reply (doubles, 32- and 64-bit integers; stops at other types)."""
+    at = 4
+    while document[at] != 0:
+        kind = document[at]
+        end = document.index(b"\x00", at + 1)
+        name = document[at + 1:end].decode()
+        at = end + 1
+        sizes = {0x01: ("<d", 8), 0x10: ("<i", 4), 0x12: ("<q", 8)}
+        if kind not in sizes:
+            break
+        fmt, size = sizes[kind]
+        (value,) = struct.unpack_from(fmt, document, at)
+        if name == wanted:
+            return value
+        at += size
+    raise SystemExit(f"no {wanted} in MongoDB's reply")
+
+
+def count_documents(mongo, database, collection):
+    """Counts a collection with one OP_MSG `count` command sent to `mongo` ("host:port", loopback only)."""
+    host, port = mongo.rsplit(":", 1)
+    loopback_only(f"http://{host}:{port}/")
+    section = b"\x00" + bson({"count": collection, "$db": database})
+    message = struct.pack("<iiii", 16 + 4 + len(section), 1, 0, 2013) + struct.pack("<I", 0) + section
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(message)
+        header = connection.recv(16, socket.MSG_WAITALL)
+        (length,) = struct.unpack_from("<i", header)
+        reply = connection.recv(length - 16, socket.MSG_WAITALL)
+    return int(number_field(reply[5:], "n"))  # flags (4 bytes), section kind (1 byte), then the document

@@ -13,11 +13,8 @@ drawings during the run. Bounded: stops at --max-seconds (600) even if requests 
 
 import argparse
 import collections
-import socket
-import struct
 import sys
 import threading
-import time
 
 import benchload
 
@@ -32,56 +29,13 @@ parser.add_argument("--max-seconds", type=float, default=600)
 args = parser.parse_args()
 
 
-def bson(document):
-    """A BSON document of string and 32-bit integer fields, enough for a command."""
-    body = b""
-    for key, value in document.items():
-        name = key.encode() + b"\x00"
-        if isinstance(value, str):
-            data = value.encode() + b"\x00"
-            body += b"\x02" + name + struct.pack("<i", len(data)) + data
-        else:
-            body += b"\x10" + name + struct.pack("<i", value)
-    return struct.pack("<i", len(body) + 5) + body + b"\x00"
-
-
-def number_field(document, wanted):
-    """The numeric field `wanted` of a BSON reply (doubles, 32- and 64-bit integers; stops at other types)."""
-    at = 4
-    while document[at] != 0:
-        kind = document[at]
-        end = document.index(b"\x00", at + 1)
-        name = document[at + 1:end].decode()
-        at = end + 1
-        sizes = {0x01: ("<d", 8), 0x10: ("<i", 4), 0x12: ("<q", 8)}
-        if kind not in sizes:
-            break
-        fmt, size = sizes[kind]
-        (value,) = struct.unpack_from(fmt, document, at)
-        if name == wanted:
-            return value
-        at += size
-    raise SystemExit(f"no {wanted} in MongoDB's reply")
-
-
 def stored_drawings():
-    """Counts the drawings collection with one OP_MSG `count` command."""
-    host, port = args.mongo.rsplit(":", 1)
-    benchload.loopback_only(f"http://{host}:{port}/")
-    section = b"\x00" + bson({"count": "drawings", "$db": args.database})
-    message = struct.pack("<iiii", 16 + 4 + len(section), 1, 0, 2013) + struct.pack("<I", 0) + section
-    with socket.create_connection((host, int(port)), timeout=30) as connection:
-        connection.sendall(message)
-        header = connection.recv(16, socket.MSG_WAITALL)
-        (length,) = struct.unpack_from("<i", header)
-        reply = connection.recv(length - 16, socket.MSG_WAITALL)
-    return int(number_field(reply[5:], "n"))  # flags (4 bytes), section kind (1 byte), then the document
+    return benchload.count_documents(args.mongo, args.database, "drawings")
 
 
 target = benchload.loopback_only(args.url)
 image = benchload.digit_one(280, 280)
-deadline = time.monotonic() + args.max_seconds
-remaining = [args.count]
+budget = benchload.Budget(args.count, args.max_seconds)
 statuses = collections.Counter()
 lock = threading.Lock()
 
@@ -89,11 +43,7 @@ lock = threading.Lock()
 def worker():
     connection = benchload.connect(target, 60)
     try:
-        while time.monotonic() < deadline:
-            with lock:
-                if remaining[0] == 0:
-                    return
-                remaining[0] -= 1
+        while budget.take():
             try:
                 status, _, _ = benchload.post(connection, "/api/predictions", "image/png", image)
             except (OSError, ConnectionError) as error:

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -49,8 +47,8 @@ class FaultsIT {
 
     @BeforeAll
     static void prepare() throws IOException {
-        deleteRecursively(DIRECTORY);
-        writeMnistSlice(DIRECTORY.resolve("mnist"));
+        TestFiles.deleteRecursively(DIRECTORY);
+        TestFiles.writeMnistSlice(DIRECTORY.resolve("mnist"));
         mongoPort = LaunchedServer.freePort();
     }
 
@@ -191,33 +189,4 @@ class FaultsIT {
     }
 
     /** The first 3,000 training and 500 test images of MNIST, as IDX files. */
-    private static void writeMnistSlice(Path target) throws IOException {
-        var source = Path.of(System.getProperty("digits.mnist.dir"));
-        Files.createDirectories(target);
-        for (var split : Map.of("train", 3000, "t10k", 500).entrySet()) {
-            int count = split.getValue();
-            copyIdx(source.resolve(split.getKey() + "-images-idx3-ubyte"), target.resolve(split.getKey() + "-images-idx3-ubyte"), count, 16, 784);
-            copyIdx(source.resolve(split.getKey() + "-labels-idx1-ubyte"), target.resolve(split.getKey() + "-labels-idx1-ubyte"), count, 8, 1);
-        }
-    }
-
-    private static void copyIdx(Path from, Path to, int count, int headerBytes, int recordBytes) throws IOException {
-        try (var in = new DataInputStream(Files.newInputStream(from)); var out = new DataOutputStream(Files.newOutputStream(to))) {
-            var header = in.readNBytes(headerBytes);
-            java.nio.ByteBuffer.wrap(header).putInt(4, count);
-            out.write(header);
-            out.write(in.readNBytes(count * recordBytes));
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }
