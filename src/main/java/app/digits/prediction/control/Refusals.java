@@ -16,11 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Refusals {
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.99932")
+    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.98885")
     double maxNonDigit;
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.max-piece-non-digit", defaultValue = "0.02")
+    @ConfigProperty(name = "digits.refusal.max-piece-non-digit", defaultValue = "0.5")
     double maxPieceNonDigit;
 
     @Inject
