@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,17 +36,14 @@ class FaultsIT {
 
     private static final Path DIRECTORY = Path.of(System.getProperty("digits.it.dir"), "..", "faults").normalize();
     private static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:faults-secret".getBytes());
-    private static final String PIXELS = "{\"pixels\": [" + IntStream.range(0, 784)
-            .mapToObj(i -> i % 28 >= 13 && i % 28 <= 15 && i / 28 >= 4 && i / 28 < 24 ? "255" : "0")
-            .collect(Collectors.joining(",")) + "]}";
 
     private static int mongoPort;
     private static MongoServer mongo;
 
     @BeforeAll
     static void prepare() throws IOException {
-        deleteRecursively(DIRECTORY);
-        writeMnistSlice(DIRECTORY.resolve("mnist"));
+        LaunchedServer.deleteRecursively(DIRECTORY);
+        LaunchedServer.writeMnistSlice(DIRECTORY.resolve("mnist"));
         mongoPort = LaunchedServer.freePort();
     }
 
@@ -89,7 +82,7 @@ class FaultsIT {
     }
 
     private static HttpResponse<String> predict(URI base) throws Exception {
-        return Server.post(base.resolve("api/predictions"), "application/json", PIXELS.getBytes());
+        return Server.post(base.resolve("api/predictions"), "application/json", Server.BAR_PIXELS.getBytes());
     }
 
     private static void assertRetryLater(HttpResponse<String> response) {
@@ -188,36 +181,5 @@ class FaultsIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the training run did not start");
-    }
-
-    /** The first 3,000 training and 500 test images of MNIST, as IDX files. */
-    private static void writeMnistSlice(Path target) throws IOException {
-        var source = Path.of(System.getProperty("digits.mnist.dir"));
-        Files.createDirectories(target);
-        for (var split : Map.of("train", 3000, "t10k", 500).entrySet()) {
-            int count = split.getValue();
-            copyIdx(source.resolve(split.getKey() + "-images-idx3-ubyte"), target.resolve(split.getKey() + "-images-idx3-ubyte"), count, 16, 784);
-            copyIdx(source.resolve(split.getKey() + "-labels-idx1-ubyte"), target.resolve(split.getKey() + "-labels-idx1-ubyte"), count, 8, 1);
-        }
-    }
-
-    private static void copyIdx(Path from, Path to, int count, int headerBytes, int recordBytes) throws IOException {
-        try (var in = new DataInputStream(Files.newInputStream(from)); var out = new DataOutputStream(Files.newOutputStream(to))) {
-            var header = in.readNBytes(headerBytes);
-            java.nio.ByteBuffer.wrap(header).putInt(4, count);
-            out.write(header);
-            out.write(in.readNBytes(count * recordBytes));
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -5,6 +5,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,20 +33,29 @@ final class LaunchedServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a server with these system properties; its log is {@code <directory>/<name>.log}. */
+    /** Starts a server, alone (no cluster), with these system properties; its log is {@code <directory>/<name>.log}. */
     static LaunchedServer start(Path directory, String name, Map<String, String> properties) throws IOException {
+        return start(directory, name, properties, java.util.List.of("--nocluster"), Map.of());
+    }
+
+    /** Starts a server with these system properties, Payara Micro options and environment variables. */
+    static LaunchedServer start(Path directory, String name, Map<String, String> properties, java.util.List<String> options,
+                                Map<String, String> environment) throws IOException {
         int port = freePort();
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(java.util.List.of("-jar", System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
+        command.addAll(java.util.List.of("-jar", System.getProperty("payara.microJar")));
+        command.addAll(options);
+        command.addAll(java.util.List.of("--port", String.valueOf(port),
                 "--contextroot", "/", "--prebootcommandfile", System.getProperty("digits.preboot"),
                 "--postbootcommandfile", System.getProperty("digits.postboot"),
                 "--deploy", System.getProperty("digits.war")));
         Files.createDirectories(directory);
         var log = directory.resolve(name + ".log");
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new LaunchedServer(process, URI.create("http://127.0.0.1:" + port + "/"), log);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new LaunchedServer(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
     }
 
     static int freePort() throws IOException {
@@ -55,6 +66,10 @@ final class LaunchedServer implements AutoCloseable {
 
     URI base() {
         return base;
+    }
+
+    Path log() {
+        return log;
     }
 
     /** Waits until the application's readiness checks answer, UP or DOWN: the application is deployed. */
@@ -102,6 +117,42 @@ final class LaunchedServer implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
+        }
+    }
+
+    /** The first 3,000 training and 500 test images of MNIST, as IDX files. */
+    static void writeMnistSlice(Path target) throws IOException {
+        writeMnistSlice(target, 3000, 500);
+    }
+
+    /** The first training and test images of MNIST, as IDX files. */
+    static void writeMnistSlice(Path target, int trainingImages, int testImages) throws IOException {
+        var source = Path.of(System.getProperty("digits.mnist.dir"));
+        Files.createDirectories(target);
+        for (var split : Map.of("train", trainingImages, "t10k", testImages).entrySet()) {
+            int count = split.getValue();
+            copyIdx(source.resolve(split.getKey() + "-images-idx3-ubyte"), target.resolve(split.getKey() + "-images-idx3-ubyte"), count, 16, 784);
+            copyIdx(source.resolve(split.getKey() + "-labels-idx1-ubyte"), target.resolve(split.getKey() + "-labels-idx1-ubyte"), count, 8, 1);
+        }
+    }
+
+    private static void copyIdx(Path from, Path to, int count, int headerBytes, int recordBytes) throws IOException {
+        try (var in = new DataInputStream(Files.newInputStream(from)); var out = new DataOutputStream(Files.newOutputStream(to))) {
+            var header = in.readNBytes(headerBytes);
+            java.nio.ByteBuffer.wrap(header).putInt(4, count);
+            out.write(header);
+            out.write(in.readNBytes(count * recordBytes));
+        }
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }
