@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClients;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +54,11 @@ class ClusterIT {
                 "--interfaces", "127.0.0.1", "--nohostaware");
         a = LaunchedServer.start(DIRECTORY, "a", properties("a", Map.of("digits.mongodb.embedded-port", String.valueOf(mongoPort))),
                 cluster, Map.of());
-        a.awaitReady();
+        a.awaitDeployed();
+        // B starts while A imports MNIST and trains its first model: whichever takes the training lease trains.
         b = LaunchedServer.start(DIRECTORY, "b", properties("b", Map.of()), cluster,
                 Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort + "/"));
+        a.awaitReady();
         b.awaitReady();
     }
 
@@ -89,7 +89,7 @@ class ClusterIT {
     @Test
     @Order(1)
     void theJoiningInstanceServesTheSameModelAndReadsWhatTheOtherStored() throws Exception {
-        assertEquals(Server.servedModelId(a.base()), Server.servedModelId(b.base()), "B loaded A's model from GridFS");
+        assertEquals(Server.servedModelId(a.base()), Server.servedModelId(b.base()), "one first model, in GridFS, served by both");
         var stored = Server.post(a.base().resolve("api/predictions"), "application/json", Server.BAR_PIXELS.getBytes(StandardCharsets.UTF_8));
         assertEquals(201, stored.statusCode(), stored.body());
         var id = (String) Server.json(stored).get("id");
@@ -102,9 +102,8 @@ class ClusterIT {
     @Test
     @Order(2)
     void aCaptchaIssuedByOneInstanceIsAnsweredThroughTheOther() throws Exception {
-        var browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        var issued = browser.send(json(a.base().resolve("api/captcha/challenges?kind=question"), null), HttpResponse.BodyHandlers.ofString());
+        var browser = new Browser();
+        var issued = browser.send(json(a.base().resolve("api/captcha/challenges?kind=question"), null));
         assertEquals(201, issued.statusCode(), issued.body());
         var challenge = Server.json(issued);
         var token = (String) challenge.get("token");
@@ -112,17 +111,37 @@ class ClusterIT {
         long proof = CaptchaDrawings.solve((Map<String, Object>) challenge.get("pow"));
 
         var answered = browser.send(json(b.base().resolve("api/captcha/challenges/" + token + "/answer"),
-                "{\"text\":\"" + expectedDigit(token) + "\",\"powNumber\":" + proof + "}"), HttpResponse.BodyHandlers.ofString());
+                "{\"text\":\"" + expectedDigit(token) + "\",\"powNumber\":" + proof + "}"));
         assertEquals(200, answered.statusCode(), answered.body());
+        assertTrue(answered.body().startsWith("{"), "an answer, sending the cookies " + browser.cookies + ": " + answered.headers().map());
         var verdict = Server.json(answered);
         assertEquals(true, verdict.get("passed"), verdict.toString());
 
-        var redeemed = browser.send(json(a.base().resolve("api/captcha/verifications"), "{\"pass\":\"" + verdict.get("pass") + "\"}"),
-                HttpResponse.BodyHandlers.ofString());
+        var redeemed = browser.send(json(a.base().resolve("api/captcha/verifications"), "{\"pass\":\"" + verdict.get("pass") + "\"}"));
         assertEquals(true, Server.json(redeemed).get("valid"), redeemed.body());
-        for (var instance : List.of(a, b)) {
-            var demo = browser.send(HttpRequest.newBuilder(instance.base().resolve("demo")).build(), HttpResponse.BodyHandlers.ofString());
+        for (var instance : List.of(a, b, a)) {
+            var demo = browser.send(HttpRequest.newBuilder(instance.base().resolve("demo")).build());
             assertEquals(200, demo.statusCode(), "the session is unlocked on " + instance.base() + ": " + demo.headers().map());
+        }
+    }
+
+    /** Keeps cookies as a browser does (RFC 6265: name and value as set, sent back to the same host whatever the port). */
+    private static final class Browser {
+
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+        HttpResponse<String> send(HttpRequest request) throws Exception {
+            var withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+            if (!cookies.isEmpty()) {
+                withCookies.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            var response = Server.HTTP.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+            for (var header : response.headers().allValues("Set-Cookie")) {
+                var pair = header.split(";", 2)[0];
+                cookies.put(pair.substring(0, pair.indexOf('=')).strip(), pair.substring(pair.indexOf('=') + 1).strip());
+            }
+            return response;
         }
     }
 

@@ -22,7 +22,7 @@ import org.bson.conversions.Bson;
  * The right to run a training run, one holder in the whole cluster: a single document in
  * {@code training_lease} naming the instance and the run, and until when. It is taken with one atomic
  * upsert that matches only a free, expired or already own lease, so two instances racing for it cannot both
- * win (the loser's insert hits the unique {@code _id}); the holder renews it while the run goes on, and a
+ * win (the loser's insert hits the unique {@code _id}); a lease seen held is refused before trying. The holder renews it while the run goes on, and a
  * holder that died stops renewing, so its lease expires and can be taken over. A stop request from any
  * instance is a flag on the lease, which the holder reads when it renews.
  */
@@ -52,6 +52,10 @@ public class TrainingLease {
      * a 409 problem naming the run that holds it elsewhere.
      */
     public Holder acquire(String runId) {
+        var held = holder().filter(holder -> !(holder.owner().equals(owner) && holder.runId().equals(runId)));
+        if (held.isPresent()) {
+            throw conflict(held);
+        }
         var now = clock.instant();
         var takeable = Filters.and(Filters.eq("_id", ID), Filters.or(Filters.lte("expiresAt", Date.from(now)),
                 Filters.and(Filters.eq("owner", owner), Filters.eq("runId", runId))));
@@ -64,10 +68,14 @@ public class TrainingLease {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            var held = holder().map(h -> "Training run " + h.runId() + " is still going on " + h.owner())
-                    .orElse("Another training run just started");
-            throw new ProblemException(409, "Conflict", held);
+            // Another instance took it between the read above and this upsert.
+            throw conflict(holder());
         }
+    }
+
+    private static ProblemException conflict(Optional<Holder> holder) {
+        return new ProblemException(409, "Conflict", holder.map(h -> "Training run " + h.runId() + " is still going on " + h.owner())
+                .orElse("Another training run just started"));
     }
 
     /** Extends this instance's lease on {@code runId}; empty when it lost it (expired and taken over). */
