@@ -122,14 +122,9 @@ final class LaunchedServer implements AutoCloseable {
 
     /** The first 3,000 training and 500 test images of MNIST, as IDX files. */
     static void writeMnistSlice(Path target) throws IOException {
-        writeMnistSlice(target, 3000, 500);
-    }
-
-    /** The first training and test images of MNIST, as IDX files. */
-    static void writeMnistSlice(Path target, int trainingImages, int testImages) throws IOException {
         var source = Path.of(System.getProperty("digits.mnist.dir"));
         Files.createDirectories(target);
-        for (var split : Map.of("train", trainingImages, "t10k", testImages).entrySet()) {
+        for (var split : Map.of("train", 3000, "t10k", 500).entrySet()) {
             int count = split.getValue();
             copyIdx(source.resolve(split.getKey() + "-images-idx3-ubyte"), target.resolve(split.getKey() + "-images-idx3-ubyte"), count, 16, 784);
             copyIdx(source.resolve(split.getKey() + "-labels-idx1-ubyte"), target.resolve(split.getKey() + "-labels-idx1-ubyte"), count, 8, 1);
