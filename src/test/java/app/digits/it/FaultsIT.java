@@ -78,6 +78,8 @@ class FaultsIT {
         properties.put("digits.default-model.epochs", "1");
         properties.put("digits.default-model.follow-up", "none");
         properties.put("digits.admin.password", "faults-secret");
+        // The killed server's training lease must expire before the next one starts, for its run to be interrupted.
+        properties.put("digits.training.lease-seconds", "6");
         return LaunchedServer.start(DIRECTORY, name, properties);
     }
 

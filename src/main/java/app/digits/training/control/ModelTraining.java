@@ -198,16 +198,19 @@ public class ModelTraining {
 
     /** The runs, newest first. */
     public List<TrainingRun> runs(int limit) {
+        markInterrupted();
         return runs.findAll().sorted(java.util.Comparator.comparing(TrainingRun::getId).reversed()).limit(limit).toList();
     }
 
     public Optional<TrainingRun> findRun(String id) {
+        markInterrupted();
         return runs.findById(id);
     }
 
     /**
      * Runs left running or queued by a server that stopped are marked interrupted, so they can be restarted;
-     * the run that holds the cluster's lease goes on, on another instance.
+     * the run that holds the cluster's lease goes on, on another instance. Done at start-up and before runs
+     * are read, since a dead instance's lease only expires after its term, often after a restart.
      */
     public void markInterrupted() {
         var live = progress.runningAnywhere();

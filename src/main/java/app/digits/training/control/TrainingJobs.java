@@ -26,6 +26,9 @@ public class TrainingJobs {
     @Inject
     TrainingRuns runs;
 
+    @Inject
+    ModelTraining training;
+
     public synchronized String start(TrainingPlan plan) {
         var parameters = TrainingRequests.toJobParameters(plan);
         var run = TrainingRun.queued(ModelTraining.newRunId(), TrainingRequests.asLines(parameters),
@@ -35,7 +38,7 @@ public class TrainingJobs {
     }
 
     public synchronized String restart(String runId) {
-        var run = runs.findById(runId).orElseThrow(() -> ProblemException.notFound("No training run " + runId));
+        var run = training.findRun(runId).orElseThrow(() -> ProblemException.notFound("No training run " + runId));
         if (!run.getStatus().restartable()) {
             throw new ProblemException(409, "Conflict", "Run " + runId + " is " + run.getStatus().name().toLowerCase(java.util.Locale.ROOT)
                     + ": only failed, stopped or interrupted runs can be restarted");
