@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,9 +36,6 @@ class FaultsIT {
 
     private static final Path DIRECTORY = Path.of(System.getProperty("digits.it.dir"), "..", "faults").normalize();
     private static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:faults-secret".getBytes());
-    private static final String PIXELS = "{\"pixels\": [" + IntStream.range(0, 784)
-            .mapToObj(i -> i % 28 >= 13 && i % 28 <= 15 && i / 28 >= 4 && i / 28 < 24 ? "255" : "0")
-            .collect(Collectors.joining(",")) + "]}";
 
     private static int mongoPort;
     private static MongoServer mongo;
@@ -83,11 +78,13 @@ class FaultsIT {
         properties.put("digits.default-model.epochs", "1");
         properties.put("digits.default-model.follow-up", "none");
         properties.put("digits.admin.password", "faults-secret");
+        // The killed server's training lease must expire before the next one starts, for its run to be interrupted.
+        properties.put("digits.training.lease-seconds", "6");
         return LaunchedServer.start(DIRECTORY, name, properties);
     }
 
     private static HttpResponse<String> predict(URI base) throws Exception {
-        return Server.post(base.resolve("api/predictions"), "application/json", PIXELS.getBytes());
+        return Server.post(base.resolve("api/predictions"), "application/json", Server.BAR_PIXELS.getBytes());
     }
 
     private static void assertRetryLater(HttpResponse<String> response) {
@@ -187,6 +184,4 @@ class FaultsIT {
         }
         throw new AssertionError("the training run did not start");
     }
-
-    /** The first 3,000 training and 500 test images of MNIST, as IDX files. */
 }

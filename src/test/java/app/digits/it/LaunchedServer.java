@@ -31,20 +31,29 @@ final class LaunchedServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a server with these system properties; its log is {@code <directory>/<name>.log}. */
+    /** Starts a server, alone (no cluster), with these system properties; its log is {@code <directory>/<name>.log}. */
     static LaunchedServer start(Path directory, String name, Map<String, String> properties) throws IOException {
+        return start(directory, name, properties, java.util.List.of("--nocluster"), Map.of());
+    }
+
+    /** Starts a server with these system properties, Payara Micro options and environment variables. */
+    static LaunchedServer start(Path directory, String name, Map<String, String> properties, java.util.List<String> options,
+                                Map<String, String> environment) throws IOException {
         int port = freePort();
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(java.util.List.of("-jar", System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
+        command.addAll(java.util.List.of("-jar", System.getProperty("payara.microJar")));
+        command.addAll(options);
+        command.addAll(java.util.List.of("--port", String.valueOf(port),
                 "--contextroot", "/", "--prebootcommandfile", System.getProperty("digits.preboot"),
                 "--postbootcommandfile", System.getProperty("digits.postboot"),
                 "--deploy", System.getProperty("digits.war")));
         Files.createDirectories(directory);
         var log = directory.resolve(name + ".log");
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new LaunchedServer(process, URI.create("http://127.0.0.1:" + port + "/"), log);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new LaunchedServer(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
     }
 
     static int freePort() throws IOException {
@@ -55,6 +64,10 @@ final class LaunchedServer implements AutoCloseable {
 
     URI base() {
         return base;
+    }
+
+    Path log() {
+        return log;
     }
 
     /** Waits until the application's readiness checks answer, UP or DOWN: the application is deployed. */

@@ -29,6 +29,10 @@ final class Server {
     static final Jsonb JSON = JsonbBuilder.create();
     /** The admin credentials the integration tests configure (digits.admin.password in arquillian.xml). */
     static final String ADMIN_CREDENTIALS = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:it-secret".getBytes());
+    /** A vertical bar, a "1", as the JSON pixels of a prediction request. */
+    static final String BAR_PIXELS = "{\"pixels\": [" + java.util.stream.IntStream.range(0, 784)
+            .mapToObj(i -> i % 28 >= 13 && i % 28 <= 15 && i / 28 >= 4 && i / 28 < 24 ? "255" : "0")
+            .collect(java.util.stream.Collectors.joining(",")) + "]}";
     private static final int AUTO_BIND_TRIES = 5;
 
     private Server() {

@@ -3,6 +3,7 @@ package app.digits.platform.control;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientException;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -30,8 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Owns the one MongoDB client of the application. With {@code MONGODB_URI} set it talks to that server and
  * starts nothing; without it, it starts an embedded MongoDB wire-protocol server (mongo-java-server with an
- * H2 file under the data directory) on loopback, so a single command runs everything. Either way the rest
- * of the app only sees the official driver and a {@code mongodb://} URI.
+ * H2 file under the data directory) on loopback, so a single command runs everything; other instances join
+ * it with {@code MONGODB_URI} when it listens on a fixed port ({@code digits.mongodb.embedded-port}). Either
+ * way the rest of the app only sees the official driver and a {@code mongodb://} (or {@code mongodb+srv://})
+ * URI, and writes wait for the configured write concern ({@code majority} by default).
  *
  * <p>Nothing happens when the bean is created: the start-up sequence calls {@link #open()} once the
  * application is deployed, with the application's own class loader as the thread's context loader. Opening
@@ -66,6 +69,10 @@ public class MongoConnection {
     @ConfigProperty(name = "digits.mongodb.timeout-ms", defaultValue = "3000")
     int timeoutMillis;
 
+    @Inject
+    @ConfigProperty(name = "digits.mongodb.write-concern", defaultValue = "majority")
+    String writeConcern;
+
     private volatile MongoServer embedded;
     private volatile MongoClient client;
     private volatile String databaseName;
@@ -90,14 +97,28 @@ public class MongoConnection {
         }
     }
 
-    /** The URI's own timeouts win; otherwise the configured one bounds server selection, connecting and reading. */
+    /**
+     * The URI's own timeouts and write concern ({@code w=}) win; otherwise the configured timeout bounds server
+     * selection, connecting and reading, and writes wait for the configured write concern.
+     */
     private MongoClientSettings settings(ConnectionString connection) {
         return MongoClientSettings.builder()
+                .writeConcern(writeConcern(writeConcern))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                         .readTimeout(10 * timeoutMillis, TimeUnit.MILLISECONDS))
                 .applyConnectionString(connection)
                 .build();
+    }
+
+    /** {@code majority}, a number of members ({@code 1}), or a tag set name, as in a URI's {@code w=}. */
+    static WriteConcern writeConcern(String w) {
+        var value = w.strip();
+        if (value.equalsIgnoreCase("majority")) {
+            return WriteConcern.MAJORITY;
+        }
+        return value.chars().allMatch(Character::isDigit) && !value.isEmpty() ? new WriteConcern(Integer.parseInt(value))
+                : new WriteConcern(value);
     }
 
     private String startEmbedded() {

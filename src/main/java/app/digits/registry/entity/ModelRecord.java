@@ -10,7 +10,7 @@ import java.util.List;
  * A registered model as described in the {@code models} collection, for tools and reports that query models
  * rather than read sidecar files: what it is, its chosen hyperparameters, its test metrics (the confusion
  * matrix flattened row by row, true digit first), its cost, the run that trained it, its grid search and its
- * file with checksum. The sidecar next to the file stays the registry's source of truth; this mirrors it.
+ * file with checksum. The sidecar stored with the file in GridFS stays the registry's source of truth; this mirrors it.
  */
 @Entity("models")
 public class ModelRecord {

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * none, it trains the Smile MLP (no grid search, one epoch by default: about half a minute) on
  * {@code mnist_train}, which scores, saves and serves it; then it starts a background training run of the
  * follow-up algorithms (the CNN by default, seeded), which is hot-swapped in if it scores better. The size of
- * both is configurable so tests can train on a subset and without a follow-up ({@code none}).
+ * both is configurable so tests can train on a subset and without a follow-up ({@code none}). An instance that
+ * joins a cluster while another trains waits for the model that one serves.
  */
 @ApplicationScoped
 public class DefaultModel {
@@ -50,12 +51,19 @@ public class DefaultModel {
     @Inject
     TrainingJobs jobs;
 
+    @Inject
+    TrainingProgress progress;
+
     /**
      * Trains and serves the default model unless a model is served already, then starts the follow-up run;
      * both are recorded as training runs.
      */
     public void ensureServed() {
-        if (registry.served().isEmpty()) {
+        var elsewhere = progress.runningAnywhere();
+        if (registry.served().isEmpty() && elsewhere.isPresent()) {
+            LOG.info(() -> "No model yet, but training run " + elsewhere.get() + " goes on in the cluster: this instance "
+                    + "serves what it serves");
+        } else if (registry.served().isEmpty()) {
             var plan = TrainingRequests.of(List.of(Algorithm.MLP.key()), Algorithm.GridSize.NONE.key(),
                     Map.of(Algorithm.MLP.key(), "hiddenUnits=" + hiddenUnits + ";epochs=" + epochs), null, 100, trainingImages,
                     false, seed);

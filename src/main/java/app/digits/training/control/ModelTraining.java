@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * its reason and the run goes on with the next. At the end the best new model (by test accuracy or macro F1,
  * configurable) is served if it beats the served one. The run's document in {@code training_runs} follows
  * along, so a failed, stopped or interrupted run can be restarted and skip what it already trained. Only one
- * run at a time.
+ * run at a time in the whole cluster (the lease taken by {@link TrainingProgress#start}).
  */
 @ApplicationScoped
 public class ModelTraining {
@@ -68,10 +68,10 @@ public class ModelTraining {
     public synchronized TrainingRun run(String runId, TrainingPlan plan) {
         var run = runs.findById(runId).orElseGet(() -> TrainingRun.queued(runId,
                 TrainingRequests.asLines(TrainingRequests.toJobParameters(plan)), plan.algorithms().stream().map(Algorithm::key).toList()));
-        run.started();
-        runs.save(run);
         progress.start(runId, plan.algorithms());
+        run.started();
         try {
+            runs.save(run);
             var training = readTraining(plan);
             var test = reader.testSet();
             var trained = new ArrayList<ModelDescriptor>();
@@ -198,16 +198,24 @@ public class ModelTraining {
 
     /** The runs, newest first. */
     public List<TrainingRun> runs(int limit) {
+        markInterrupted();
         return runs.findAll().sorted(java.util.Comparator.comparing(TrainingRun::getId).reversed()).limit(limit).toList();
     }
 
     public Optional<TrainingRun> findRun(String id) {
+        markInterrupted();
         return runs.findById(id);
     }
 
-    /** Runs left running or queued by a server that stopped are marked interrupted, so they can be restarted. */
+    /**
+     * Runs left running or queued by a server that stopped are marked interrupted, so they can be restarted;
+     * the run that holds the cluster's lease goes on, on another instance. Done at start-up and before runs
+     * are read, since a dead instance's lease only expires after its term, often after a restart.
+     */
     public void markInterrupted() {
-        runs.findAll().filter(run -> run.getStatus() != null && run.getStatus().active()).forEach(run -> {
+        var live = progress.runningAnywhere();
+        runs.findAll().filter(run -> run.getStatus() != null && run.getStatus().active())
+                .filter(run -> !live.map(run.getId()::equals).orElse(false)).forEach(run -> {
             run.ended(TrainingRun.Status.INTERRUPTED, "the server stopped during the run");
             runs.save(run);
         });

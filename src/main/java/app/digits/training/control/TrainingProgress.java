@@ -1,20 +1,39 @@
 package app.digits.training.control;
 
+import app.digits.platform.control.Instance;
+import app.digits.platform.control.MongoConnection;
+import com.mongodb.client.MongoDatabase;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where the current (or last) training run stands, model by model, so the dashboard and the start-up banner
- * can show it live: each model's phase (waiting, grid search at point i of n, final fit, scoring, done with
- * its accuracy, failed with its reason), the whole run's share done weighted by each algorithm's expected
- * cost, the elapsed time and an estimate of the time left. It also carries a stop request to the run.
+ * of every instance can show it live: each model's phase (waiting, grid search at point i of n, final fit,
+ * scoring, done with its accuracy, failed with its reason), the whole run's share done weighted by each
+ * algorithm's expected cost, the elapsed time and an estimate of the time left. Starting a run takes the
+ * cluster's {@link TrainingLease} (so only one run goes on anywhere), renewed while the run goes on and given
+ * back at its end; every change is published to MongoDB ({@link ProgressBoard}) for the other instances. A
+ * stop request, from any instance, travels on the lease to the run.
  */
 @ApplicationScoped
 public class TrainingProgress {
+
+    private static final Logger LOG = Logger.getLogger(TrainingProgress.class.getName());
 
     /** A model's phase in the run; pages use {@code training.phase.<key>} messages. */
     public enum Phase {
@@ -77,43 +96,87 @@ public class TrainingProgress {
         }
     }
 
-    private String runId;
-    private Instant started;
-    private Instant ended;
-    private String outcome = "idle";
+    @Inject
+    MongoConnection connection;
+
+    @Inject
+    @ConfigProperty(name = "digits.training.lease-seconds", defaultValue = "30")
+    long leaseSeconds;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private Clock clock = Clock.systemUTC();
+    private TrainingLease lease;
+    private ProgressBoard board;
+    private ScheduledFuture<?> heartbeat;
+    private ProgressBoard.State state;
     private final List<ModelStep> models = new ArrayList<>();
     private volatile boolean stopRequested;
 
+    private synchronized TrainingLease lease() {
+        if (lease == null) {
+            connect(connection.database(), Instance.ID, Duration.ofSeconds(leaseSeconds), Clock.systemUTC());
+        }
+        return lease;
+    }
+
+    private ProgressBoard board() {
+        lease();
+        return board;
+    }
+
+    /** Shares runs through this database as this instance; once connected, at first use (tests call it directly). */
+    synchronized void connect(MongoDatabase database, String instance, Duration leaseTerm, Clock time) {
+        clock = time;
+        lease = new TrainingLease(database, instance, leaseTerm, time);
+        board = new ProgressBoard(database);
+    }
+
+    /**
+     * Takes the cluster's lease for the run (a 409 problem when another run holds it) and starts tracking it;
+     * starting the same run again (the job of a run the API started) keeps the lease.
+     */
     public synchronized void start(String run, List<Algorithm> algorithms) {
-        runId = run;
-        started = Instant.now();
-        ended = null;
-        outcome = "running";
+        lease().acquire(run);
         stopRequested = false;
         models.clear();
         algorithms.forEach(algorithm -> models.add(new ModelStep(algorithm, Phase.WAITING, 0, 0, 0, "")));
+        state = new ProgressBoard.State(run, clock.instant(), null, "running", List.copyOf(models));
+        board().publish(state);
+        startHeartbeat(run);
     }
 
     public synchronized void update(Algorithm algorithm, Phase phase, int point, int points, double share, String result) {
         models.replaceAll(step -> step.algorithm() == algorithm ? new ModelStep(algorithm, phase, point, points, share, result) : step);
+        publish();
     }
 
     /** Moves a model along inside its phase (an epoch of a fit, say). */
     public synchronized void advance(Algorithm algorithm, double share) {
-        if (stopRequested) {
-            throw new RunStopped();
-        }
+        checkStop();
         models.replaceAll(step -> step.algorithm() == algorithm
                 ? new ModelStep(algorithm, step.phase(), step.point(), step.points(), share, step.result()) : step);
+        publish();
     }
 
+    /** Ends the run with its outcome and gives the lease back. */
     public synchronized void finish(String how) {
-        outcome = how;
-        ended = Instant.now();
+        if (state == null) {
+            return;
+        }
+        state = new ProgressBoard.State(state.runId(), state.startedAt(), clock.instant(), how, List.copyOf(models));
+        board().publish(state);
+        stopHeartbeat();
+        lease().release(state.runId());
     }
 
-    public void requestStop() {
-        stopRequested = true;
+    /** Asks the run going on anywhere in the cluster to stop after its current step; false when none is going. */
+    public boolean requestStop() {
+        if (runningHere()) {
+            stopRequested = true;
+        }
+        return lease().requestStop();
     }
 
     /** Throws {@link RunStopped} when someone asked the run to stop. */
@@ -123,16 +186,84 @@ public class TrainingProgress {
         }
     }
 
+    /** The run that holds the cluster's lease, on whichever instance. */
+    public Optional<String> runningAnywhere() {
+        return lease().holder().map(TrainingLease.Holder::runId);
+    }
+
+    /** The run of this instance while it goes on; otherwise the last run published by any instance. */
     public synchronized Snapshot current() {
-        if (runId == null) {
-            return new Snapshot(null, false, outcome, List.of(), 0, 0, -1);
+        var now = clock.instant();
+        if (runningHere()) {
+            return snapshot(new ProgressBoard.State(state.runId(), state.startedAt(), null, "running", List.copyOf(models)), now);
         }
+        var shared = board().read();
+        if (shared.isEmpty()) {
+            return new Snapshot(null, false, "idle", List.of(), 0, 0, -1);
+        }
+        var published = shared.get();
+        boolean held = runningAnywhere().filter(published.runId()::equals).isPresent();
+        if (published.endedAt() == null && !held) {
+            // Its instance stopped renewing the lease: the run died with it.
+            published = new ProgressBoard.State(published.runId(), published.startedAt(), now, "interrupted", published.models());
+        }
+        return snapshot(published, now);
+    }
+
+    private boolean runningHere() {
+        return state != null && state.endedAt() == null;
+    }
+
+    private void publish() {
+        if (runningHere()) {
+            board().publish(new ProgressBoard.State(state.runId(), state.startedAt(), null, "running", List.copyOf(models)));
+        }
+    }
+
+    private static Snapshot snapshot(ProgressBoard.State state, Instant now) {
+        var models = state.models();
         double total = models.stream().mapToDouble(step -> step.algorithm().cost()).sum();
         double done = models.stream().mapToDouble(step -> step.algorithm().cost() * step.done()).sum();
         double share = total == 0 ? 1 : done / total;
-        long elapsed = Duration.between(started, ended == null ? Instant.now() : ended).toSeconds();
-        long remaining = ended != null ? 0 : share < 0.02 ? -1 : Math.round(elapsed * (1 - share) / share);
-        return new Snapshot(runId, ended == null, outcome, List.copyOf(models), (int) Math.floor(100 * share), elapsed, remaining);
+        boolean running = state.endedAt() == null;
+        long elapsed = Duration.between(state.startedAt(), running ? now : state.endedAt()).toSeconds();
+        long remaining = !running ? 0 : share < 0.02 ? -1 : Math.round(elapsed * (1 - share) / share);
+        return new Snapshot(state.runId(), running, state.outcome(), models, (int) Math.floor(100 * share), elapsed, remaining);
+    }
+
+    private void startHeartbeat(String run) {
+        stopHeartbeat();
+        if (scheduler != null) {
+            long every = Math.max(1, lease.term().toMillis() / 3);
+            heartbeat = scheduler.scheduleAtFixedRate(() -> beat(run), every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
+    }
+
+    /** Renews the lease; a stop request found on it, or a lease lost to another instance, stops the run here. */
+    void beat(String run) {
+        try {
+            var renewed = lease().renew(run);
+            if (renewed.isEmpty()) {
+                LOG.severe(() -> "Training run " + run + " lost its lease (not renewed in time): stopping it here");
+            }
+            if (renewed.isEmpty() || renewed.get().stopRequested()) {
+                stopRequested = true;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not renew the training lease of " + run + "; trying again", e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        stopHeartbeat();
     }
 
     /** Thrown inside a run that was asked to stop, to unwind it between two steps. */

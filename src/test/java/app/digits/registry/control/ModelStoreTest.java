@@ -2,23 +2,27 @@ package app.digits.registry.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digits.platform.control.InMemoryMongo;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.ModelDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelStoreTest {
 
     /** A trivial but real classifier: always the same distribution. */
-    record Constant(double[] distribution) implements DigitClassifier {
+    public record Constant(double[] distribution) implements DigitClassifier {
         @Override
         public double[] probabilities(byte[] pixels) {
             return distribution.clone();
@@ -68,13 +72,67 @@ class ModelStoreTest {
     }
 
     @Test
-    void remembersTheActiveModel() throws IOException {
+    void readsTheActiveModelFileOfOlderInstallations() throws IOException {
         var store = new ModelStore(directory);
         assertEquals(Optional.empty(), store.activeId());
-        store.markActive("m3");
+        Files.writeString(directory.resolve("active-model.txt"), "m3\n");
         assertEquals(Optional.of("m3"), store.activeId());
-        store.markActive("m4");
-        assertEquals(Optional.of("m4"), store.activeId());
+    }
+
+    @Test
+    void aModelSavedByOneInstanceIsListedAndLoadedByAnotherThroughGridFs() throws IOException {
+        try (var mongo = new InMemoryMongo()) {
+            var database = mongo.database("models-test");
+            var first = new ModelStore(directory.resolve("a"), database);
+            var distribution = new double[] {0, 0, 0.7, 0.3, 0, 0, 0, 0, 0, 0};
+            var saved = first.save(new Constant(distribution), descriptor("shared", 0.5));
+
+            var second = new ModelStore(directory.resolve("b"), database);
+            var listed = second.descriptors();
+            assertEquals(List.of("shared"), listed.stream().map(ModelDescriptor::id).toList());
+            assertEquals(saved.sha256(), listed.get(0).sha256());
+            assertArrayEquals(distribution, second.load(listed.get(0)).probabilities(new byte[784]));
+            assertTrue(Files.isRegularFile(directory.resolve("b").resolve("shared.model")), "cached locally");
+
+            // A damaged cached copy is fetched again rather than refused or trusted.
+            Files.write(directory.resolve("b").resolve("shared.model"), new byte[] {1, 2, 3});
+            assertArrayEquals(distribution, new ModelStore(directory.resolve("b"), database).load(saved).probabilities(new byte[784]));
+        }
+    }
+
+    @Test
+    void aModelWhoseGridFsBytesDoNotMatchTheirChecksumIsNeitherCachedNorLoaded() throws IOException {
+        try (var mongo = new InMemoryMongo()) {
+            var database = mongo.database("models-test");
+            var saved = new ModelStore(directory.resolve("a"), database).save(new Constant(new double[10]), descriptor("bad", 0.5));
+            var chunks = database.getCollection(ModelStore.BUCKET + ".chunks");
+            var chunk = chunks.find().first();
+            var bytes = chunk.get("data", org.bson.types.Binary.class).getData();
+            bytes[bytes.length - 1] ^= 1;
+            chunks.replaceOne(new Document("_id", chunk.get("_id")), chunk.append("data", new org.bson.types.Binary(bytes)));
+
+            var other = directory.resolve("b");
+            var error = assertThrows(IOException.class, () -> new ModelStore(other, database).load(saved));
+            assertTrue(error.getMessage().contains("refusing"), error.getMessage());
+            assertFalse(Files.exists(other.resolve("bad.model")), "nothing unverified is renamed into the cache");
+        }
+    }
+
+    @Test
+    void localModelsOfAnOlderInstallationAreUploadedOnce() throws IOException {
+        var local = new ModelStore(directory);
+        local.save(new Constant(new double[10]), descriptor("old-1", 0.5));
+        local.save(new Constant(new double[10]), descriptor("old-2", 0.6));
+        try (var mongo = new InMemoryMongo()) {
+            var database = mongo.database("models-test");
+            var migrating = new ModelStore(directory, database);
+            assertEquals(2, migrating.migrate());
+            assertEquals(0, migrating.migrate(), "already there");
+
+            var elsewhere = new ModelStore(directory.resolve("elsewhere"), database);
+            assertEquals(List.of("old-1", "old-2"), elsewhere.descriptors().stream().map(ModelDescriptor::id).toList());
+            assertEquals(2, database.getCollection(ModelStore.BUCKET + ".files").countDocuments(new Document("metadata.kind", "model")));
+        }
     }
 
     @Test

@@ -6,14 +6,89 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digits.platform.control.InMemoryMongo;
+import app.digits.platform.control.ManualClock;
+import app.digits.platform.control.ProblemException;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Run progress on an in-memory MongoDB; two progress objects on one database are two instances of a cluster. */
 class TrainingProgressTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private final ManualClock clock = new ManualClock();
+    private InMemoryMongo mongo;
+
+    @BeforeEach
+    void start() {
+        mongo = new InMemoryMongo();
+    }
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    private TrainingProgress instance(String name) {
+        var progress = new TrainingProgress();
+        progress.connect(mongo.database("progress-test"), name, LEASE, clock);
+        return progress;
+    }
+
+    @Test
+    void everyInstanceSeesTheRunOfAnotherAndCannotStartOneOfItsOwn() {
+        var a = instance("a");
+        var b = instance("b");
+        a.start("run-1", List.of(Algorithm.DECISION_TREE, Algorithm.MLP));
+        a.update(Algorithm.DECISION_TREE, TrainingProgress.Phase.DONE, 1, 1, 1, "85.00");
+        clock.advance(Duration.ofSeconds(12));
+
+        var seen = b.current();
+        assertEquals("run-1", seen.runId());
+        assertTrue(seen.running());
+        assertEquals(a.current().percent(), seen.percent());
+        assertEquals(12, seen.elapsedSeconds());
+        assertEquals(TrainingProgress.Phase.DONE, seen.models().get(0).phase());
+        assertEquals(409, assertThrows(ProblemException.class, () -> b.start("run-2", List.of(Algorithm.MLP))).status());
+
+        a.finish("completed");
+        assertFalse(b.current().running());
+        assertEquals("completed", b.current().outcome());
+        b.start("run-2", List.of(Algorithm.MLP));
+        assertEquals("run-2", a.current().runId());
+    }
+
+    @Test
+    void aStopAskedOnAnotherInstanceStopsTheRunAtItsNextHeartbeat() {
+        var a = instance("a");
+        var b = instance("b");
+        a.start("run-1", List.of(Algorithm.MLP));
+        assertTrue(b.requestStop());
+        a.checkStop();
+        a.beat("run-1");
+        assertThrows(TrainingProgress.RunStopped.class, a::checkStop);
+    }
+
+    @Test
+    void aRunWhoseInstanceDiedIsShownInterruptedAndFreesTheLease() {
+        var a = instance("a");
+        var b = instance("b");
+        a.start("run-1", List.of(Algorithm.MLP));
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertFalse(b.current().running());
+        assertEquals("interrupted", b.current().outcome());
+        assertTrue(b.runningAnywhere().isEmpty());
+        b.start("run-2", List.of(Algorithm.MLP));
+    }
 
     @Test
     void theRunsShareIsWeightedByEachAlgorithmsCost() {
-        var progress = new TrainingProgress();
+        var progress = instance("a");
         assertTrue(progress.current().idle());
         progress.start("run-1", List.of(Algorithm.DECISION_TREE, Algorithm.CNN));
         assertEquals(0, progress.current().percent());
@@ -41,12 +116,13 @@ class TrainingProgressTest {
 
     @Test
     void aStopRequestUnwindsTheRunAtItsNextStep() {
-        var progress = new TrainingProgress();
+        var progress = instance("a");
         progress.start("run-2", List.of(Algorithm.MLP));
         progress.advance(Algorithm.MLP, 0.2);
         progress.requestStop();
         assertThrows(TrainingProgress.RunStopped.class, () -> progress.advance(Algorithm.MLP, 0.4));
         assertThrows(TrainingProgress.RunStopped.class, progress::checkStop);
+        progress.finish("stopped");
         progress.start("run-3", List.of(Algorithm.MLP));
         progress.checkStop();
     }

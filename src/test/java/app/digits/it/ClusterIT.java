@@ -1,0 +1,240 @@
+package app.digits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClients;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Payara Micro instances that share one MongoDB behave as one application, as they would behind a load
+ * balancer: instance A runs the embedded MongoDB on a fixed port, instance B joins it with {@code MONGODB_URI}
+ * and serves A's model from GridFS; both form one Payara Micro (Hazelcast) cluster on loopback for the HTTP
+ * session. A drawing stored through one is read through the other, a captcha issued by one is answered through
+ * the other, a second training run is refused while one runs anywhere and a stop asked anywhere reaches it,
+ * and a model served on one is served by the other within a few seconds (the time is printed).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Path DIRECTORY = Path.of(System.getProperty("digits.it.dir"), "..", "cluster").normalize();
+    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:cluster-secret".getBytes());
+
+    private static int mongoPort;
+    private static LaunchedServer a;
+    private static LaunchedServer b;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        TestFiles.deleteRecursively(DIRECTORY);
+        TestFiles.writeMnistSlice(DIRECTORY.resolve("mnist"));
+        mongoPort = LaunchedServer.freePort();
+        int clusterPort = LaunchedServer.freePort();
+        var cluster = List.of("--clustername", "digits-cluster-it-" + clusterPort, "--startport", String.valueOf(clusterPort),
+                "--clustermode", "tcpip:127.0.0.1:" + clusterPort + ",127.0.0.1:" + (clusterPort + 1),
+                "--interfaces", "127.0.0.1", "--nohostaware");
+        a = LaunchedServer.start(DIRECTORY, "a", properties("a", Map.of("digits.mongodb.embedded-port", String.valueOf(mongoPort))),
+                cluster, Map.of());
+        a.awaitDeployed();
+        // B starts while A imports MNIST and trains its first model: whichever takes the training lease trains.
+        b = LaunchedServer.start(DIRECTORY, "b", properties("b", Map.of()), cluster,
+                Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort + "/"));
+        a.awaitReady();
+        b.awaitReady();
+    }
+
+    private static Map<String, String> properties(String name, Map<String, String> own) {
+        var properties = new HashMap<>(own);
+        properties.put("digits.data.dir", DIRECTORY.resolve(name).resolve("data").toString());
+        properties.put("digits.models.dir", DIRECTORY.resolve(name).resolve("models").toString());
+        properties.put("digits.mnist.dir", DIRECTORY.resolve("mnist").toString());
+        properties.put("digits.djl.dir", System.getProperty("digits.djl.dir"));
+        properties.put("digits.default-model.training-images", "3000");
+        properties.put("digits.default-model.epochs", "1");
+        properties.put("digits.default-model.follow-up", "none");
+        properties.put("digits.admin.password", "cluster-secret");
+        properties.put("digits.training.lease-seconds", "6");
+        return properties;
+    }
+
+    @AfterAll
+    static void stopBoth() throws InterruptedException {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theJoiningInstanceServesTheSameModelAndReadsWhatTheOtherStored() throws Exception {
+        assertEquals(Server.servedModelId(a.base()), Server.servedModelId(b.base()), "one first model, in GridFS, served by both");
+        var stored = Server.post(a.base().resolve("api/predictions"), "application/json", Server.BAR_PIXELS.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, stored.statusCode(), stored.body());
+        var id = (String) Server.json(stored).get("id");
+
+        var read = Server.get(b.base().resolve("api/predictions/" + id));
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals(Server.json(stored).get("digit"), Server.json(read).get("digit"));
+    }
+
+    @Test
+    @Order(2)
+    void aCaptchaIssuedByOneInstanceIsAnsweredThroughTheOther() throws Exception {
+        var browser = new Browser();
+        var issued = browser.send(json(a.base().resolve("api/captcha/challenges?kind=question"), null));
+        assertEquals(201, issued.statusCode(), issued.body());
+        var challenge = Server.json(issued);
+        var token = (String) challenge.get("token");
+        @SuppressWarnings("unchecked")
+        long proof = CaptchaDrawings.solve((Map<String, Object>) challenge.get("pow"));
+
+        var answered = browser.send(json(b.base().resolve("api/captcha/challenges/" + token + "/answer"),
+                "{\"text\":\"" + expectedDigit(token) + "\",\"powNumber\":" + proof + "}"));
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertTrue(answered.body().startsWith("{"), "an answer, sending the cookies " + browser.cookies + ": " + answered.headers().map());
+        var verdict = Server.json(answered);
+        assertEquals(true, verdict.get("passed"), verdict.toString());
+
+        var redeemed = browser.send(json(a.base().resolve("api/captcha/verifications"), "{\"pass\":\"" + verdict.get("pass") + "\"}"));
+        assertEquals(true, Server.json(redeemed).get("valid"), redeemed.body());
+        for (var instance : List.of(a, b, a)) {
+            var demo = browser.send(HttpRequest.newBuilder(instance.base().resolve("demo")).build());
+            assertEquals(200, demo.statusCode(), "the session is unlocked on " + instance.base() + ": " + demo.headers().map());
+        }
+    }
+
+    /**
+     * Keeps cookies as a browser does (RFC 6265: name and value as set, sent back to the same host whatever the
+     * port). {@link java.net.CookieManager} does not: it sent Payara's session version cookie back in another form,
+     * which Payara could not parse (an empty 200 and "Odd number of hexadecimal digits" in its log).
+     */
+    private static final class Browser {
+
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+        HttpResponse<String> send(HttpRequest request) throws Exception {
+            var withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+            if (!cookies.isEmpty()) {
+                withCookies.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            var response = Server.HTTP.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+            for (var header : response.headers().allValues("Set-Cookie")) {
+                var pair = header.split(";", 2)[0];
+                cookies.put(pair.substring(0, pair.indexOf('=')).strip(), pair.substring(pair.indexOf('=') + 1).strip());
+            }
+            return response;
+        }
+    }
+
+    @Test
+    @Order(3)
+    void oneTrainingRunGoesOnInTheWholeClusterAndEveryInstanceSeesAndStopsIt() throws Exception {
+        var started = asAdmin(a.base().resolve("api/admin/trainings"),
+                "{\"algorithms\":[\"mlp\"],\"gridSize\":\"none\",\"grids\":{\"mlp\":\"hiddenUnits=256;epochs=200\"},"
+                        + "\"folds\":2,\"cvImages\":500,\"trainingImages\":3000}");
+        assertEquals(202, started.statusCode(), started.body());
+        var runId = Server.json(started).get("runId");
+
+        var refused = asAdmin(b.base().resolve("api/admin/trainings"), "{\"algorithms\":[\"decision-tree\"],\"gridSize\":\"none\"}");
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(refused.body().contains(String.valueOf(runId)), refused.body());
+
+        var seen = Server.json(adminGet(b.base().resolve("api/admin/trainings/current")));
+        assertEquals(runId, seen.get("runId"));
+        assertEquals(true, seen.get("running"), seen.toString());
+
+        assertEquals(202, asAdmin(b.base().resolve("api/admin/trainings/current/stop"), "").statusCode());
+        var ended = await("A's run to stop", () -> {
+            var current = Server.json(adminGet(b.base().resolve("api/admin/trainings/current")));
+            return Boolean.FALSE.equals(current.get("running")) ? current : null;
+        });
+        assertEquals("stopped", ended.get("outcome"), ended.toString());
+    }
+
+    @Test
+    @Order(4)
+    void aModelServedThroughOneInstanceIsServedByTheOtherWithinSeconds() throws Exception {
+        var started = asAdmin(b.base().resolve("api/admin/trainings"),
+                "{\"algorithms\":[\"decision-tree\"],\"gridSize\":\"none\",\"folds\":2,\"cvImages\":500,\"trainingImages\":3000}");
+        assertEquals(202, started.statusCode(), "the lease was given back: " + started.body());
+        var runId = Server.json(started).get("runId");
+        await("B's run to end on A's dashboard", () -> {
+            var current = Server.json(adminGet(a.base().resolve("api/admin/trainings/current")));
+            return runId.equals(current.get("runId")) && Boolean.FALSE.equals(current.get("running")) ? current : null;
+        });
+
+        var served = Server.servedModelId(a.base());
+        @SuppressWarnings("unchecked")
+        var models = (List<Map<String, Object>>) (List<?>) Server.JSON.fromJson(adminGet(a.base().resolve("api/admin/models")).body(), List.class);
+        var other = models.stream().map(model -> (String) model.get("id")).filter(id -> !id.equals(served)).findFirst()
+                .orElseThrow(() -> new AssertionError("B's model is listed on A: " + models));
+
+        var swap = Server.send(HttpRequest.newBuilder(a.base().resolve("admin")).header("Authorization", ADMIN)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("id=" + other)));
+        assertEquals(303, swap.statusCode(), swap.body());
+        var swapped = Instant.now();
+        assertEquals(other, Server.servedModelId(a.base()));
+        await("B to serve " + other, () -> other.equals(Server.servedModelId(b.base())) ? other : null);
+        System.out.println("ClusterIT: B served the hot-swapped model " + Duration.between(swapped, Instant.now()).toMillis()
+                + " ms after A's answer; B's log: " + Files.readAllLines(b.log()).stream()
+                .filter(line -> line.contains("Now serving model " + other)).findFirst().orElse("(no line)"));
+        assertNotEquals(served, Server.servedModelId(b.base()));
+    }
+
+    private static int expectedDigit(String token) {
+        try (var mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
+            return mongo.getDatabase("digits").getCollection("captcha_challenges").find(new Document("_id", token)).first().getInteger("digit");
+        }
+    }
+
+    private static HttpRequest json(URI uri, String body) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static HttpResponse<String> asAdmin(URI uri, String body) throws Exception {
+        return Server.send(HttpRequest.newBuilder(uri).header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> adminGet(URI uri) throws Exception {
+        return Server.send(HttpRequest.newBuilder(uri).header("Authorization", ADMIN));
+    }
+
+    /** Polls until the answer is not null, for at most two minutes: the cluster converges, no time is asserted. */
+    private static <T> T await(String what, Callable<T> check) throws Exception {
+        var deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            var value = check.call();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Waited two minutes for " + what);
+    }
+}
