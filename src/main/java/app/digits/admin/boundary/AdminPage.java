@@ -32,7 +32,7 @@ import java.util.Map;
  * the models do on people's labelled drawings, and the review of people's labels ({@code /admin/labels}: one
  * page at a time, accepted or rejected in bulk; only accepted labels can train a model); under the comparison,
  * each model's robustness table (set by set, as last measured by {@code POST /api/admin/robustness}). Guarded by
- * {@link AdminGuard}.
+ * {@link AdminAuthentication} and {@link AdminRequests}.
  */
 @WebServlet(urlPatterns = {"/admin", "/admin/models", "/admin/serve", "/admin/labels"})
 public class AdminPage extends HttpServlet {

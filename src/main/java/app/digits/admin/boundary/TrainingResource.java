@@ -10,6 +10,8 @@ import app.digits.training.control.TrainingJobs;
 import app.digits.training.control.TrainingProgress;
 import app.digits.training.control.TrainingRequests;
 import app.digits.training.entity.TrainingRun;
+import app.digits.platform.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * run's progress is at {@code current}. {@code /api/admin/models} is the comparison table. Behind the admin
  * credentials and CSRF check.
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingResource {

@@ -1,6 +1,8 @@
 package app.digits.analysis.boundary;
 
 import app.digits.analysis.control.AnalysisReport;
+import app.digits.platform.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * database and the registered models into the configured folder ({@code digits.analysis.dir}, the repository's
  * {@code analysis/} when the server runs from it). Behind the admin credentials.
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("admin/analysis/report")
 public class ReportResource {
 

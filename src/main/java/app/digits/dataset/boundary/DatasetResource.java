@@ -9,6 +9,8 @@ import app.digits.dataset.entity.Split;
 import app.digits.platform.boundary.RequestSizeLimit;
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.ProblemException;
+import app.digits.platform.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -62,6 +64,7 @@ public class DatasetResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{split}")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import a CSV file (label,p0..p783; header optional) into a split; idempotent, all or nothing")

@@ -35,7 +35,8 @@ public class ProblemFilter extends HttpFilter {
         }
     }
 
-    private static void refuse(ProblemException problem, HttpServletRequest request, HttpServletResponse response)
+    /** Hands the problem to the error page, which answers it as problem+json or as the translated page. */
+    public static void refuse(ProblemException problem, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (response.isCommitted()) {
             throw problem;

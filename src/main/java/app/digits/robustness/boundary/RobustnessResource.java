@@ -6,6 +6,8 @@ import app.digits.robustness.control.RobustnessBenchmark;
 import app.digits.robustness.control.RobustnessSets;
 import app.digits.robustness.control.RobustnessTables;
 import app.digits.robustness.entity.RobustnessTable;
+import app.digits.platform.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * model in the background ({@code 202}; one measurement at a time), {@code GET} tells whether one runs and
  * gives the stored tables. Behind the admin credentials and CSRF check of {@code /api/admin/*}.
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("admin/robustness")
 @Produces(MediaType.APPLICATION_JSON)
 public class RobustnessResource {

@@ -1,8 +1,8 @@
 package app.digits.site.boundary;
 
-import app.digits.site.control.PageModels;
 import app.digits.platform.boundary.ProblemFilter;
 import app.digits.platform.boundary.ProblemWriter;
+import app.digits.platform.control.ErrorFormats;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Problems;
 import app.digits.platform.control.Views;
@@ -18,15 +18,16 @@ import java.io.IOException;
 /**
  * The one error path of the servlet side: {@code WEB-INF/web.xml} sends every error status and uncaught
  * exception here, whether a page raised it (through {@link ProblemFilter}), a servlet called
- * {@code sendError}, or the container refused the request around the application. Under {@code /api} it
- * answers problem+json like the exception mappers; elsewhere the app's error page, in the page's language.
+ * {@code sendError}, the admin authentication refused it, or the container refused the request around the
+ * application. A browser asking for HTML gets the app's error page in its language; any other client
+ * problem+json like the exception mappers ({@link ErrorFormats}). A problem that says when to come back
+ * carries {@code Retry-After}.
  * What it says is decided by {@link Problems}; asked for directly, it is a 404 like any unknown address.
  */
 @WebServlet(ErrorPage.PATH)
 public class ErrorPage extends HttpServlet {
 
     static final String PATH = "/error";
-    /** The request attribute under which a page's problem travels to this servlet. */
 
     @Inject
     Views views;
@@ -43,7 +44,9 @@ public class ErrorPage extends HttpServlet {
         response.resetBuffer();
         var uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         var path = uri == null ? request.getRequestURI() : uri;
-        if (path.startsWith(request.getContextPath() + "/api/") || path.equals(request.getContextPath() + "/api")) {
+        problem.retryAfter().ifPresent(wait -> response.setHeader("Retry-After", String.valueOf(ProblemException.wholeSeconds(wait))));
+        boolean api = path.startsWith(request.getContextPath() + "/api/") || path.equals(request.getContextPath() + "/api");
+        if (!ErrorFormats.wantsPage(request.getHeader("Accept"), !api)) {
             ProblemWriter.write(response, problem.status(), problem.title(), problem.detail());
             return;
         }
