@@ -2,8 +2,8 @@ package app.digits.admin.boundary;
 
 import app.digits.admin.control.BasicCredentials;
 import app.digits.admin.control.LoginThrottle;
-import app.digits.platform.boundary.ProblemFilter;
 import app.digits.platform.control.ProblemException;
+import app.digits.site.boundary.ErrorPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -71,7 +71,7 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus refuse(ProblemException problem, HttpServletRequest request, HttpServletResponse response) {
         try {
-            ProblemFilter.refuse(problem, request, response);
+            ErrorPage.refuse(problem, request, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

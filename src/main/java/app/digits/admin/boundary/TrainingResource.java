@@ -13,6 +13,7 @@ import app.digits.training.entity.TrainingRun;
 import app.digits.platform.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.mvc.security.CsrfProtected;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * credentials and CSRF check.
  */
 @RolesAllowed(Roles.ADMIN)
-@Path("admin")
+@CsrfProtected
+@Path("api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingResource {
 

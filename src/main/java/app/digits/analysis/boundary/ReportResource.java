@@ -4,6 +4,7 @@ import app.digits.analysis.control.AnalysisReport;
 import app.digits.platform.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.mvc.security.CsrfProtected;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code analysis/} when the server runs from it). Behind the admin credentials.
  */
 @RolesAllowed(Roles.ADMIN)
-@Path("admin/analysis/report")
+@CsrfProtected
+@Path("api/admin/analysis/report")
 public class ReportResource {
 
     /** Where the report went and which files were written. */

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * (up to ten digits, each with its own confidence). Every body is read with a size bound before it is
  * parsed; the recognizer does the rest. Each prediction is stored and can be fetched again by id.
  */
-@Path("predictions")
+@Path("api/predictions")
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictionResource {
 
@@ -118,7 +118,7 @@ public class PredictionResource {
         if (label.digit() == null) {
             throw ProblemException.badRequest("Send the digit as {\"digit\": 7}");
         }
-        return PredictionResponse.of(corrections.label(id, label.digit(), request.getRemoteAddr()), uriInfo.getBaseUri());
+        return PredictionResponse.of(corrections.label(id, label.digit(), request.getRemoteAddr()), uriInfo.getBaseUri().resolve("api/"));
     }
 
     private Drawing recognize(String as, DrawingInput input) {
@@ -135,7 +135,7 @@ public class PredictionResource {
     @Operation(summary = "A stored prediction")
     @APIResponse(responseCode = "404", description = "No drawing has this id")
     public PredictionResponse byId(@PathParam("id") String id) {
-        return PredictionResponse.of(find(id), uriInfo.getBaseUri());
+        return PredictionResponse.of(find(id), uriInfo.getBaseUri().resolve("api/"));
     }
 
     @GET
@@ -168,8 +168,8 @@ public class PredictionResource {
     }
 
     private Response created(Drawing drawing) {
-        return Response.created(uriInfo.getBaseUriBuilder().path("predictions").path(drawing.getId()).build())
-                .entity(PredictionResponse.of(drawing, uriInfo.getBaseUri()))
+        return Response.created(uriInfo.getBaseUriBuilder().path("api/predictions").path(drawing.getId()).build())
+                .entity(PredictionResponse.of(drawing, uriInfo.getBaseUri().resolve("api/")))
                 .build();
     }
 }

@@ -9,6 +9,7 @@ import app.digits.robustness.entity.RobustnessTable;
 import app.digits.platform.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.mvc.security.CsrfProtected;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * gives the stored tables. Behind the admin credentials and CSRF check of {@code /api/admin/*}.
  */
 @RolesAllowed(Roles.ADMIN)
-@Path("admin/robustness")
+@CsrfProtected
+@Path("api/admin/robustness")
 @Produces(MediaType.APPLICATION_JSON)
 public class RobustnessResource {
 

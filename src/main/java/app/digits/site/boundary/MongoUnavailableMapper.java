@@ -1,33 +1,41 @@
-package app.digits.platform.boundary;
+package app.digits.site.boundary;
 
 import app.digits.platform.control.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * What the API answers while MongoDB cannot be reached (not started yet, stopped, a dead address): a 503
- * problem with {@code Retry-After}, not a 500, since nothing is wrong with the request and the driver
- * reconnects by itself when the database is back. The driver's exceptions for this have two roots, hence one
- * small mapper per root on this base.
+ * What is answered while MongoDB cannot be reached (not started yet, stopped, a dead address): a 503 with
+ * {@code Retry-After}, not a 500, since nothing is wrong with the request and the driver reconnects by itself
+ * when the database is back. The driver's exceptions for this have two roots, hence one small mapper per root
+ * on this base.
  */
 abstract class MongoUnavailableMapper<E extends RuntimeException> implements ExceptionMapper<E> {
 
     private static final Logger LOG = Logger.getLogger(MongoUnavailableMapper.class.getName());
 
+    @Inject
+    ErrorResponses errors;
+
     @Context
-    UriInfo uriInfo;
+    HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
 
     @Override
     public Response toResponse(E error) {
         LOG.warning(() -> "MongoDB is unavailable: " + error.getMessage());
         int seconds = ConfigProvider.getConfig().getOptionalValue("digits.mongodb.retry-after-seconds", Integer.class).orElse(5);
-        return ProblemExceptionMapper.response(ProblemException.unavailable(
+        return errors.toResponse(ProblemException.unavailable(
                 "The database is unavailable at the moment; nothing was stored, try again later",
-                Duration.ofSeconds(seconds)), "/" + uriInfo.getPath());
+                Duration.ofSeconds(seconds)), request, response);
     }
 }
