@@ -1,5 +1,6 @@
 package app.digits.admin.boundary;
 
+import app.digits.admin.control.AdminArea;
 import app.digits.admin.control.BasicCredentials;
 import app.digits.admin.control.LoginThrottle;
 import app.digits.platform.control.ProblemException;
@@ -17,10 +18,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * HTTP Basic for the admin area, as a Jakarta Security authentication mechanism: the addresses it guards are
- * the security constraints of {@code web.xml} (the admin pages, the admin API, the writes to the datasets), the
- * credentials are checked by the identity stores ({@code AdminIdentityStore}), and a match logs the caller in
- * with the {@code admin} role that the constraints and {@code @RolesAllowed} ask for. Soteria's own Basic
+ * HTTP Basic for the admin area, as a Jakarta Security authentication mechanism: on the addresses of the
+ * {@link AdminArea} (the admin pages, the admin API, the writes to the datasets) the credentials are checked
+ * by the identity stores ({@code AdminIdentityStore}), and a match logs the caller in with the {@code admin}
+ * role that {@code @RolesAllowed} on those resources asks for. Soteria's own Basic
  * mechanism is not used because failed logins go through the {@link LoginThrottle}: while the client's address
  * or the user name it tries is blocked, it gets 429 with {@code Retry-After} whatever it sends, so guessing
  * during the delay learns nothing. A request with no credentials is a browser's first visit, not a guess, and
@@ -41,7 +42,8 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (!context.isProtected()) {
+        var path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!AdminArea.guards(request.getMethod(), path)) {
             return context.doNothing();
         }
         var login = BasicCredentials.fromHeader(request.getHeader("Authorization"));

@@ -15,6 +15,7 @@ import app.digits.training.control.ModelComparison;
 import app.digits.training.control.ModelTraining;
 import app.digits.training.control.TrainingJobs;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
@@ -31,7 +32,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +46,7 @@ import java.util.Locale;
  * (Jakarta Security, {@link AdminAuthentication}); its posts carry the session's CSRF token.
  */
 @Controller
+@RequestScoped
 @Path("admin")
 @RolesAllowed(Roles.ADMIN)
 @CsrfProtected
@@ -129,7 +130,7 @@ public class AdminController {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound(e.getMessage());
         }
-        return Response.seeOther(URI.create(request.getContextPath() + "/admin")).build();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/admin").build();
     }
 
     /** The review of people's labels: one page of the labels in one state, and how many are in each. */

@@ -12,6 +12,7 @@ import app.digits.registry.entity.ServedModel;
 import app.digits.site.control.PageModels;
 import app.digits.training.control.ModelReport;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
@@ -30,6 +31,7 @@ import java.util.List;
  * ({@code /admin/model/mistakes}). An unknown id is a 404 on the app's error page.
  */
 @Controller
+@RequestScoped
 @Path("admin/model")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")

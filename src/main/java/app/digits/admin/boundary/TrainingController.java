@@ -7,6 +7,7 @@ import app.digits.site.control.PageModels;
 import app.digits.training.control.TrainingJobs;
 import app.digits.training.control.TrainingRequests;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
@@ -29,6 +30,7 @@ import java.util.Map;
  * feedback, shown in the panel beside the run it did not disturb, as a form's validation errors are.
  */
 @Controller
+@RequestScoped
 @Path("admin")
 @RolesAllowed(Roles.ADMIN)
 @CsrfProtected

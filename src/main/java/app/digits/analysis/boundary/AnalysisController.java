@@ -9,6 +9,7 @@ import app.digits.registry.control.ModelRegistry;
 import app.digits.site.control.PageModels;
 import app.digits.training.control.ModelComparison;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
@@ -30,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link ProblemException}, answered by the app's error path.
  */
 @Controller
+@RequestScoped
 @Path("admin")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")

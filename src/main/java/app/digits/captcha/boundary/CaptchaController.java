@@ -11,6 +11,7 @@ import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.WholeNumbers;
 import app.digits.site.control.PageModels;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
@@ -39,6 +40,8 @@ import java.util.Map;
  * not proved human to the captcha first, with a relative redirect.
  */
 @Controller
+@Path("")
+@RequestScoped
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class CaptchaController {
 

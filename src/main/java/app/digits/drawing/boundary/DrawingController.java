@@ -11,6 +11,7 @@ import app.digits.prediction.control.Recognizer;
 import app.digits.prediction.entity.DigitReading;
 import app.digits.prediction.entity.Drawing;
 import app.digits.site.control.PageModels;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
@@ -35,6 +36,7 @@ import java.util.Optional;
  * answered by the app's error path (for HTMX, the sentence swapped in place of the result).
  */
 @Controller
+@RequestScoped
 @Path("")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class DrawingController {

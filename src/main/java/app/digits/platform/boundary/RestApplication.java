@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
  * The one JAX-RS application, at the root: the API's resources under {@code /api}, the pages' Jakarta MVC
  * controllers at their own addresses, so both share the exception mappers (one error path) and the request
  * filters. What is not JAX-RS keeps its own, more specific mapping and so wins over this one: the static
- * assets ({@code /assets}, {@code /webjars}: the default servlet, see {@code web.xml}), the error page, the
+ * assets ({@link StaticFiles}), the error page, the
  * figures and {@code /metrics}; {@code /health} and {@code /openapi} are applications of the server.
  * {@code Location} headers are sent as the application wrote them: a page's redirect stays relative, so the
  * client's {@code Host} header never ends up in it. Krazo's CSRF check is off: {@link CsrfCheck} applies the
