@@ -96,7 +96,7 @@ public class DrawingController {
     @Path("recognize")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public String recognizeDigit(@FormParam("image") String image, @FormParam("drawing") String previous) {
-        put(liveDrawings.store(request.getSession(true), recognizer.recognize(decoded(image)), previousId(previous)));
+        put(recognizer.recognize(decoded(image)), previous);
         return digitPage(HOME + RESULT);
     }
 
@@ -104,7 +104,7 @@ public class DrawingController {
     @Path("number/recognize")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public String recognizeNumber(@FormParam("image") String image, @FormParam("drawing") String previous) {
-        put(liveDrawings.store(request.getSession(true), recognizer.recognizeNumber(decoded(image)), previousId(previous)));
+        put(recognizer.recognizeNumber(decoded(image)), previous);
         return numberPage(NUMBER + RESULT);
     }
 
@@ -119,11 +119,9 @@ public class DrawingController {
         return new DrawingInput.EncodedImage(DataUrl.parse(image).bytes());
     }
 
-    private static Optional<String> previousId(String previous) {
-        return Optional.ofNullable(previous).filter(id -> !id.isBlank());
-    }
-
-    private void put(Drawing drawing) {
+    /** Stores the reading in place of the drawing's earlier one and puts it, with the images the model saw, in the models. */
+    private void put(Drawing read, String previous) {
+        var drawing = liveDrawings.store(request.getSession(true), read, Optional.ofNullable(previous).filter(id -> !id.isBlank()));
         models.put("drawing", drawing);
         models.put("inputImage", drawing.getPixels() == null ? null : dataUrl(drawing.getPixels()));
         if (drawing.getReadings() != null) {

@@ -1,12 +1,6 @@
 package app.digits.site.boundary;
 
 import app.digits.platform.control.ProblemException;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,25 +11,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * when the database is back. The driver's exceptions for this have two roots, hence one small mapper per root
  * on this base.
  */
-abstract class MongoUnavailableMapper<E extends RuntimeException> implements ExceptionMapper<E> {
+abstract class MongoUnavailableMapper<E extends RuntimeException> extends ProblemMapper<E> {
 
     private static final Logger LOG = Logger.getLogger(MongoUnavailableMapper.class.getName());
 
-    @Inject
-    ErrorResponses errors;
-
-    @Context
-    HttpServletRequest request;
-
-    @Context
-    HttpServletResponse response;
-
     @Override
-    public Response toResponse(E error) {
+    ProblemException problemOf(E error) {
         LOG.warning(() -> "MongoDB is unavailable: " + error.getMessage());
         int seconds = ConfigProvider.getConfig().getOptionalValue("digits.mongodb.retry-after-seconds", Integer.class).orElse(5);
-        return errors.toResponse(ProblemException.unavailable(
-                "The database is unavailable at the moment; nothing was stored, try again later",
-                Duration.ofSeconds(seconds)), request, response);
+        return ProblemException.unavailable("The database is unavailable at the moment; nothing was stored, try again later",
+                Duration.ofSeconds(seconds));
     }
 }

@@ -1,12 +1,7 @@
 package app.digits.site.boundary;
 
+import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Problems;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -14,19 +9,10 @@ import jakarta.ws.rs.ext.Provider;
  * trace or an exception message in the response.
  */
 @Provider
-public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
-
-    @Inject
-    ErrorResponses errors;
-
-    @Context
-    HttpServletRequest request;
-
-    @Context
-    HttpServletResponse response;
+public class UnexpectedExceptionMapper extends ProblemMapper<Throwable> {
 
     @Override
-    public Response toResponse(Throwable error) {
-        return errors.toResponse(Problems.unexpected(error), request, response);
+    ProblemException problemOf(Throwable error) {
+        return Problems.unexpected(error);
     }
 }
