@@ -5,8 +5,8 @@ import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
+import app.digits.platform.boundary.BodyLimit;
 import app.digits.platform.control.BoundedInput;
-import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Range;
 import app.digits.prediction.control.DrawingInput;
@@ -71,8 +71,8 @@ public class PredictionResource {
     @APIResponse(responseCode = "201", description = "Recognized (or blank) and stored")
     @APIResponse(responseCode = "400", description = "Empty, corrupt or truncated image")
     @APIResponse(responseCode = "413", description = "Image over the byte or pixel limit")
-    public Response fromImage(@QueryParam("as") @DefaultValue(DIGIT) String as, InputStream body) {
-        return created(recognize(as, new DrawingInput.EncodedImage(read(body, "The image"))));
+    public Response fromImage(@QueryParam("as") @DefaultValue(DIGIT) String as, DrawingInput.EncodedImage image) {
+        return created(recognize(as, image));
     }
 
     @POST
@@ -87,8 +87,7 @@ public class PredictionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recognize a data URL ('image') or 784 grey levels 0-255 ('pixels')")
-    public Response fromJson(@QueryParam("as") @DefaultValue(DIGIT) String as, InputStream body) {
-        var request = JsonBodies.parse(read(body, "The JSON body"), PredictionRequest.class);
+    public Response fromJson(@QueryParam("as") @DefaultValue(DIGIT) String as, PredictionRequest request) {
         return created(recognize(as, request.toInput()));
     }
 
@@ -113,8 +112,7 @@ public class PredictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say what a single-digit drawing really is (confirms or corrects the prediction)")
     @APIResponse(responseCode = "409", description = "The drawing is blank or a number")
-    public PredictionResponse label(@PathParam("id") String id, InputStream body) {
-        var label = JsonBodies.parse(read(body, "The label"), Label.class);
+    public PredictionResponse label(@PathParam("id") String id, @BodyLimit(value = 1_000, what = "The label") Label label) {
         if (label.digit() == null) {
             throw ProblemException.badRequest("Send the digit as {\"digit\": 7}");
         }
