@@ -6,8 +6,8 @@ import java.util.Locale;
  * Decides from the {@code Accept} header whether a refused request gets the app's translated error page or
  * problem+json: the page for a client that prefers HTML (a browser's navigation), problem+json for one that
  * names JSON at least as high (API clients, the pages' scripts). A client that names neither (curl's
- * {@code *}{@code /*}, or no header) gets what the address is: problem+json under {@code /api}, the page
- * elsewhere.
+ * {@code *}{@code /*}, or no header) gets what the address is: the page at a page's address, problem+json at a
+ * program's (the API, the figures).
  */
 public final class ErrorFormats {
 

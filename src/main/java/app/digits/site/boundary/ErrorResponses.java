@@ -13,10 +13,15 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The one way an error is answered, whoever raised it: the exception mappers (a problem thrown by a
@@ -37,9 +42,13 @@ public class ErrorResponses {
     @Inject
     PageModels pages;
 
-    /** The answer as a JAX-RS response. */
-    public Response toResponse(ProblemException problem, HttpServletRequest request, HttpServletResponse response) {
-        var answer = answer(problem, request, response);
+    /**
+     * The answer as a JAX-RS response. The matched resource says what its address is: a page if it produces
+     * HTML (a controller), a program's address otherwise (the API, the figures); with none matched, the path.
+     */
+    public Response toResponse(ProblemException problem, ResourceInfo resource, HttpServletRequest request,
+                               HttpServletResponse response) {
+        var answer = answer(problem, producesHtml(resource), request, response);
         var built = Response.status(problem.status()).type(answer.contentType()).entity(answer.body())
                 .header("Cache-Control", "no-store");
         answer.language().ifPresent(language -> built.header("Content-Language", language));
@@ -49,7 +58,7 @@ public class ErrorResponses {
 
     /** The answer written by a servlet, where JAX-RS does not reach. */
     public void write(ProblemException problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var answer = answer(problem, request, response);
+        var answer = answer(problem, Optional.empty(), request, response);
         response.setStatus(problem.status());
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(answer.contentType());
@@ -58,15 +67,16 @@ public class ErrorResponses {
         response.getWriter().write(answer.body());
     }
 
-    private record Answer(String contentType, String body, java.util.Optional<String> language) {
+    private record Answer(String contentType, String body, Optional<String> language) {
     }
 
-    private Answer answer(ProblemException problem, HttpServletRequest request, HttpServletResponse response) {
+    private Answer answer(ProblemException problem, Optional<Boolean> pageAddress, HttpServletRequest request,
+                          HttpServletResponse response) {
         var path = ErrorPage.requestedPath(request);
-        boolean api = path.equals("/api") || path.startsWith("/api/");
-        if (!ErrorFormats.wantsPage(request.getHeader("Accept"), !api)) {
+        boolean page = pageAddress.orElseGet(() -> !path.equals("/api") && !path.startsWith("/api/"));
+        if (!ErrorFormats.wantsPage(request.getHeader("Accept"), page)) {
             var body = JSON.toJson(new Problem("about:blank", problem.title(), problem.status(), problem.detail(), path));
-            return new Answer(Problem.MEDIA_TYPE + ";charset=UTF-8", body, java.util.Optional.empty());
+            return new Answer(Problem.MEDIA_TYPE + ";charset=UTF-8", body, Optional.empty());
         }
         var locale = Languages.choose(request, response);
         var model = pages.of("error", safeLink(path));
@@ -80,7 +90,17 @@ public class ErrorResponses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Answer("text/html;charset=UTF-8", out.toString(), java.util.Optional.of(locale.getLanguage()));
+        return new Answer("text/html;charset=UTF-8", out.toString(), Optional.of(locale.getLanguage()));
+    }
+
+    private static Optional<Boolean> producesHtml(ResourceInfo resource) {
+        var method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return Optional.empty();
+        }
+        var produces = method.isAnnotationPresent(Produces.class) ? method.getAnnotation(Produces.class)
+                : method.getDeclaringClass().getAnnotation(Produces.class);
+        return Optional.of(produces != null && Arrays.stream(produces.value()).anyMatch(type -> type.startsWith(MediaType.TEXT_HTML)));
     }
 
     /** The address the language links of the page repeat: the one asked for, unless it could lead elsewhere. */

@@ -4,6 +4,7 @@ import app.digits.platform.control.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -23,11 +24,14 @@ abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> 
     @Context
     HttpServletResponse response;
 
+    @Context
+    ResourceInfo resource;
+
     /** The problem this exception is, for the client. */
     abstract ProblemException problemOf(E exception);
 
     @Override
     public Response toResponse(E exception) {
-        return errors.toResponse(problemOf(exception), request, response);
+        return errors.toResponse(problemOf(exception), resource, request, response);
     }
 }
