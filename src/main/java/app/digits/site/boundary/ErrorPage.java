@@ -59,7 +59,6 @@ public class ErrorPage extends HttpServlet {
         }
         var status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         return Problems.ofError(status instanceof Integer code ? code : 404,
-                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION),
-                (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
     }
 }
