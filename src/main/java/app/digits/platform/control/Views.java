@@ -66,24 +66,4 @@ public class Views {
         engine.process(template.substring(0, template.length() - SUFFIX.length()), fragments, context, out);
         out.flush();
     }
-
-    /** Renders a whole page from a servlet, in the language chosen for the request. */
-    public void page(String template, Map<String, Object> model, HttpServletRequest request,
-                     HttpServletResponse response) throws IOException {
-        write(template + SUFFIX, model, request, response);
-    }
-
-    /** Renders one {@code th:fragment} of a template from a servlet, for an HTMX swap. */
-    public void fragment(String template, String fragment, Map<String, Object> model, HttpServletRequest request,
-                         HttpServletResponse response) throws IOException {
-        write(template + SUFFIX + FRAGMENT + fragment, model, request, response);
-    }
-
-    private void write(String view, Map<String, Object> model, HttpServletRequest request,
-                       HttpServletResponse response) throws IOException {
-        var locale = Languages.choose(request, response);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Content-Language", locale.getLanguage());
-        render(view, model, locale, request, response, response.getWriter());
-    }
 }
