@@ -8,6 +8,9 @@ import app.digits.captcha.entity.Puzzle;
 import app.digits.captcha.entity.Trajectory;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.PngImages;
+import app.digits.platform.boundary.RequestSizeLimit;
+import app.digits.platform.control.BoundedInput;
+import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,9 +24,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -60,6 +65,10 @@ public class CaptchaResource {
     }
 
     @Inject
+    @ConfigProperty(name = RequestSizeLimit.MAX_BODY_BYTES, defaultValue = "3000000")
+    long maxBodyBytes;
+
+    @Inject
     Captcha captcha;
 
     @Context
@@ -83,7 +92,8 @@ public class CaptchaResource {
     @Path("challenges/{token}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a challenge once; a pass is returned when it is right")
-    public AnswerResult answer(@PathParam("token") String token, ChallengeAnswer answer) {
+    public AnswerResult answer(@PathParam("token") String token, InputStream body) {
+        var answer = JsonBodies.parse(BoundedInput.readAtMost(body, maxBodyBytes, "The answer"), ChallengeAnswer.class);
         var verdict = captcha.answer(token, request.getSession(true), request.getRemoteAddr(), toAnswer(answer));
         return new AnswerResult(verdict.outcome().passed(), verdict.outcome().reason(), verdict.pass().orElse(null));
     }
@@ -92,7 +102,8 @@ public class CaptchaResource {
     @Path("verifications")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a pass: valid the first time only")
-    public PassResult verify(PassCheck check) {
+    public PassResult verify(InputStream body) {
+        var check = JsonBodies.parse(BoundedInput.readAtMost(body, maxBodyBytes, "The check"), PassCheck.class);
         var outcome = captcha.redeem(check.pass());
         return new PassResult(outcome.passed(), outcome.reason());
     }
