@@ -1,5 +1,6 @@
 /**
- * What every page shares: the page model (language, start-up status, served model for the footer) and the
- * app's own translated error page, answered for every error status of a page (problem+json under /api).
+ * What every page shares: the page model (language, start-up status, served model for the footer), and the
+ * one error path: the exception mappers and the container's error page both answer through
+ * {@code ErrorResponses}, problem+json for programs and the app's translated error page for browsers.
  */
 package app.digits.site;

@@ -48,7 +48,12 @@ class AdminIT extends DeployedApplication {
         var anonymous = Server.get(base.resolve("admin"));
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
-        assertTrue(anonymous.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(anonymous.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), "a page address answers with the page");
+        assertTrue(anonymous.body().contains("401"), anonymous.body());
+        var program = Server.get(base.resolve("api/admin/trainings/current"));
+        assertEquals(401, program.statusCode());
+        assertTrue(program.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
+        assertTrue(program.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         var wrong = Server.send(HttpRequest.newBuilder(base.resolve("api/admin/trainings/current"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:guess".getBytes())));
         assertEquals(401, wrong.statusCode());
@@ -65,7 +70,7 @@ class AdminIT extends DeployedApplication {
         for (int i = 0; i < 6; i++) {
             assertEquals(401, Server.send(guess).statusCode(), "failure " + (i + 1) + " is answered, not yet throttled");
         }
-        var blocked = admin(HttpRequest.newBuilder(base.resolve("admin")));
+        var blocked = admin(HttpRequest.newBuilder(base.resolve("admin")).header("Accept", "application/json"));
         assertEquals(429, blocked.statusCode(), "while the address is blocked even the right password waits");
         assertTrue(blocked.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         long retryAfter = Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
@@ -84,11 +89,12 @@ class AdminIT extends DeployedApplication {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
             assertEquals(403, forged.statusCode(), body);
-            assertTrue(forged.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+            assertTrue(forged.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), "a page's refusal is the error page");
         }
         var training = admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings")).header("Referer", "http://elsewhere.example/")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(403, training.statusCode());
+        assertTrue(training.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         assertEquals(served, Server.servedModelId(base));
     }
 

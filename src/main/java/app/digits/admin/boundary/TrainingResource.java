@@ -1,7 +1,6 @@
 package app.digits.admin.boundary;
 
-import app.digits.platform.control.BoundedInput;
-import app.digits.platform.control.JsonBodies;
+import app.digits.platform.boundary.BodyLimit;
 import app.digits.platform.control.ProblemException;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.ModelComparison;
@@ -10,7 +9,10 @@ import app.digits.training.control.TrainingJobs;
 import app.digits.training.control.TrainingProgress;
 import app.digits.training.control.TrainingRequests;
 import app.digits.training.entity.TrainingRun;
+import app.digits.platform.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.mvc.security.CsrfProtected;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * run's progress is at {@code current}. {@code /api/admin/models} is the comparison table. Behind the admin
  * credentials and CSRF check.
  */
-@Path("admin")
+@RolesAllowed(Roles.ADMIN)
+@CsrfProtected
+@Path("api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingResource {
 
@@ -63,8 +66,7 @@ public class TrainingResource {
     @Path("trainings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a training run; its best model is served when it beats the served one")
-    public Response start(InputStream body) {
-        var order = JsonBodies.parse(BoundedInput.readAtMost(body, 10_000, "The training order"), TrainingOrder.class);
+    public Response start(@BodyLimit(value = 10_000, what = "The training order") TrainingOrder order) {
         var plan = TrainingRequests.of(order.algorithms(), order.gridSize(), order.grids(), order.folds(), order.cvImages(),
                 order.trainingImages(), Boolean.TRUE.equals(order.includeDrawings()), order.seed());
         return Response.accepted(new Started(jobs.start(plan))).build();

@@ -14,8 +14,8 @@ import java.util.Optional;
  * success clears both keys, and a key that has not failed for a while is forgotten. While a key is blocked
  * every attempt, right or wrong, is refused unseen, so guessing during the delay learns nothing.
  *
- * <p>It knows nothing of HTTP or of how credentials are sent: the Basic guard calls it today, an identity
- * store can call it later. Memory is bounded: at most {@link Policy#maxKeys()} keys are tracked, the least
+ * <p>It knows nothing of HTTP or of how credentials are sent: the admin authentication mechanism calls it
+ * around the identity store. Memory is bounded: at most {@link Policy#maxKeys()} keys are tracked, the least
  * recently touched dropped first (an attacker rotating through more keys than that only forgets their own).
  */
 public final class LoginThrottle {

@@ -1,7 +1,10 @@
 package app.digits.analysis.boundary;
 
 import app.digits.analysis.control.AnalysisReport;
+import app.digits.platform.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.mvc.security.CsrfProtected;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * database and the registered models into the configured folder ({@code digits.analysis.dir}, the repository's
  * {@code analysis/} when the server runs from it). Behind the admin credentials.
  */
-@Path("admin/analysis/report")
+@RolesAllowed(Roles.ADMIN)
+@CsrfProtected
+@Path("api/admin/analysis/report")
 public class ReportResource {
 
     /** Where the report went and which files were written. */

@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * reasons ({@code wrong-digit}, {@code no-trajectory}, {@code wrong-proof-of-work}, ...); a used-up
  * allowance is a 429 with {@code Retry-After}.
  */
-@Path("captcha")
+@Path("api/captcha")
 @Produces(MediaType.APPLICATION_JSON)
 public class CaptchaResource {
 

@@ -12,7 +12,10 @@ import app.digits.imaging.control.PngImages;
 import app.digits.platform.boundary.RequestSizeLimit;
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.ProblemException;
+import app.digits.platform.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.mvc.security.CsrfProtected;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * The MNIST collections over HTTP: how many images each split holds and how far an import has got, and a
  * CSV upload in the seed's format ({@code curl --data-binary @file.csv -H 'Content-Type: text/csv'}).
  */
-@Path("datasets")
+@Path("api/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 public class DatasetResource {
 
@@ -93,6 +96,8 @@ public class DatasetResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
+    @CsrfProtected
     @Path("{split}")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import a CSV file (label,p0..p783; header optional) into a split; idempotent, all or nothing")

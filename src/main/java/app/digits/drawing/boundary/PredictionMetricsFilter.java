@@ -23,7 +23,7 @@ public class PredictionMetricsFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!"POST".equals(request.getMethod()) || !"predictions".equals(stripSlashes(request.getUriInfo().getPath()))) {
+        if (!"POST".equals(request.getMethod()) || !"api/predictions".equals(stripSlashes(request.getUriInfo().getPath()))) {
             return;
         }
         var kind = "number".equals(request.getUriInfo().getQueryParameters().getFirst("as")) ? Kind.NUMBER : Kind.DIGIT;

@@ -6,8 +6,8 @@ import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
+import app.digits.platform.boundary.BodyLimit;
 import app.digits.platform.control.BoundedInput;
-import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Range;
 import app.digits.prediction.control.DrawingInput;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * (up to ten digits, each with its own confidence). Every body is read with a size bound before it is
  * parsed; the recognizer does the rest. Each prediction is stored and can be fetched again by id.
  */
-@Path("predictions")
+@Path("api/predictions")
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictionResource {
 
@@ -75,8 +75,8 @@ public class PredictionResource {
     @APIResponse(responseCode = "201", description = "Recognized (or blank) and stored")
     @APIResponse(responseCode = "400", description = "Empty, corrupt or truncated image")
     @APIResponse(responseCode = "413", description = "Image over the byte or pixel limit")
-    public Response fromImage(@QueryParam("as") @DefaultValue(DIGIT) String as, InputStream body) {
-        return created(recognize(as, new DrawingInput.EncodedImage(read(body, "The image"))));
+    public Response fromImage(@QueryParam("as") @DefaultValue(DIGIT) String as, DrawingInput.EncodedImage image) {
+        return created(recognize(as, image));
     }
 
     @POST
@@ -117,12 +117,11 @@ public class PredictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say what a single-digit drawing really is (confirms or corrects the prediction)")
     @APIResponse(responseCode = "409", description = "The drawing is blank or a number")
-    public PredictionResponse label(@PathParam("id") String id, InputStream body) {
-        var label = JsonBodies.parse(read(body, "The label"), Label.class);
+    public PredictionResponse label(@PathParam("id") String id, @BodyLimit(value = 1_000, what = "The label") Label label) {
         if (label.digit() == null) {
             throw ProblemException.badRequest("Send the digit as {\"digit\": 7}");
         }
-        return PredictionResponse.of(corrections.label(id, label.digit(), request.getRemoteAddr()), uriInfo.getBaseUri());
+        return PredictionResponse.of(corrections.label(id, label.digit(), request.getRemoteAddr()), uriInfo.getBaseUri().resolve("api/"));
     }
 
     private Drawing recognize(String as, DrawingInput input) {
@@ -139,7 +138,7 @@ public class PredictionResource {
     @Operation(summary = "A stored prediction")
     @APIResponse(responseCode = "404", description = "No drawing has this id")
     public PredictionResponse byId(@PathParam("id") String id) {
-        return PredictionResponse.of(find(id), uriInfo.getBaseUri());
+        return PredictionResponse.of(find(id), uriInfo.getBaseUri().resolve("api/"));
     }
 
     @GET
@@ -172,8 +171,8 @@ public class PredictionResource {
     }
 
     private Response created(Drawing drawing) {
-        return Response.created(uriInfo.getBaseUriBuilder().path("predictions").path(drawing.getId()).build())
-                .entity(PredictionResponse.of(drawing, uriInfo.getBaseUri()))
+        return Response.created(uriInfo.getBaseUriBuilder().path("api/predictions").path(drawing.getId()).build())
+                .entity(PredictionResponse.of(drawing, uriInfo.getBaseUri().resolve("api/")))
                 .build();
     }
 }

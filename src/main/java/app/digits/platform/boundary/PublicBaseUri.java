@@ -43,7 +43,8 @@ public class PublicBaseUri implements ContainerRequestFilter {
         var oldRequest = uriInfo.getRequestUri().toString();
         var root = publicBaseUrl.root(servletRequest.getScheme(), servletRequest.getLocalAddr(), servletRequest.getLocalPort(),
                 servletRequest.getContextPath());
-        var base = root.resolve(stripLeadingSlash(servletRequest.getServletPath()) + "/");
+        var servlet = stripLeadingSlash(servletRequest.getServletPath());
+        var base = servlet.isEmpty() ? root : root.resolve(servlet + "/");
         var rest = oldRequest.startsWith(oldBase) ? oldRequest.substring(oldBase.length()) : uriInfo.getPath(false);
         request.setRequestUri(base, URI.create(base + rest));
     }

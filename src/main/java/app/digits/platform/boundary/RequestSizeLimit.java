@@ -32,7 +32,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long limit = request.getUriInfo().getPath().startsWith("datasets") ? csvMaxBytes : maxBodyBytes;
+        long limit = request.getUriInfo().getPath().startsWith("api/datasets") ? csvMaxBytes : maxBodyBytes;
         if (request.getLength() > limit) {
             throw ProblemException.tooLarge("The request body is " + request.getLength()
                     + " bytes; the limit is " + limit);

@@ -64,12 +64,9 @@ public final class Problems {
 
     /**
      * What to answer when the container hands an error to the error page: the application's own problem if
-     * one was raised, a 500 for any other exception, otherwise the status the container chose. One exception:
-     * Payara 7.2025.1 answers 503 to any path with a colon (its authorization check builds an invalid JACC URL
-     * pattern from it, Payara issue #7777) although nothing of the app is unavailable; no address of the app
-     * has a colon, so that is a 404.
+     * one was raised, a 500 for any other exception, otherwise the status the container chose.
      */
-    public static ProblemException ofError(int status, Throwable error, String requestUri) {
+    public static ProblemException ofError(int status, Throwable error) {
         for (var cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return problem;
@@ -77,9 +74,6 @@ public final class Problems {
         }
         if (error != null) {
             return unexpected(error);
-        }
-        if (status == 503 && requestUri != null && (requestUri.contains(":") || requestUri.toLowerCase(java.util.Locale.ROOT).contains("%3a"))) {
-            return of(404);
         }
         return of(status < 400 ? 404 : status);
     }

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.thymeleaf.TemplateEngine;
@@ -17,10 +19,15 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Renders the Thymeleaf templates under {@code WEB-INF/views}, whole pages or single fragments for HTMX
- * swaps, in the language chosen for the request. Templates are parsed once and cached.
+ * swaps, in a given language. A view is named {@code home.html} (the page) or {@code home.html::result} (one
+ * {@code th:fragment} of it), the names the MVC controllers return. Templates are parsed once and cached.
  */
 @ApplicationScoped
 public class Views {
+
+    /** Separates a template from the fragment of it to render. */
+    public static final String FRAGMENT = "::";
+    private static final String SUFFIX = ".html";
 
     @Inject
     ServletContext servletContext;
@@ -33,7 +40,7 @@ public class Views {
         application = JakartaServletWebApplication.buildApplication(servletContext);
         var resolver = new WebApplicationTemplateResolver(application);
         resolver.setPrefix("/WEB-INF/views/");
-        resolver.setSuffix(".html");
+        resolver.setSuffix(SUFFIX);
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
@@ -42,25 +49,21 @@ public class Views {
         engine.setMessageResolver(new BundleMessageResolver());
     }
 
-    /** Renders a whole page. */
-    public void page(String template, Map<String, Object> model, HttpServletRequest request,
-                     HttpServletResponse response) throws IOException {
-        render(template, Set.of(), model, request, response);
+    /** Whether a view name is one of these templates ({@code name.html} or {@code name.html::fragment}). */
+    public static boolean renders(String view) {
+        int fragment = view.indexOf(FRAGMENT);
+        return (fragment < 0 ? view : view.substring(0, fragment)).endsWith(SUFFIX);
     }
 
-    /** Renders one {@code th:fragment} of a template, for an HTMX swap. */
-    public void fragment(String template, String fragment, Map<String, Object> model, HttpServletRequest request,
-                         HttpServletResponse response) throws IOException {
-        render(template, Set.of(fragment), model, request, response);
-    }
-
-    private void render(String template, Set<String> fragments, Map<String, Object> model,
-                        HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var locale = Languages.choose(request, response);
+    /** Renders a view in a language; {@code lang} is set for the layout's language links. */
+    public void render(String view, Map<String, Object> model, Locale locale, HttpServletRequest request,
+                       HttpServletResponse response, Writer out) throws IOException {
+        int split = view.indexOf(FRAGMENT);
+        var template = split < 0 ? view : view.substring(0, split);
+        var fragments = split < 0 ? Set.<String>of() : Set.of(view.substring(split + FRAGMENT.length()));
         var context = new WebContext(application.buildExchange(request, response), locale, model);
         context.setVariable("lang", locale.getLanguage());
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Content-Language", locale.getLanguage());
-        engine.process(template, fragments, context, response.getWriter());
+        engine.process(template.substring(0, template.length() - SUFFIX.length()), fragments, context, out);
+        out.flush();
     }
 }

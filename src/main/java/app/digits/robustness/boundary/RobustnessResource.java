@@ -6,7 +6,10 @@ import app.digits.robustness.control.RobustnessBenchmark;
 import app.digits.robustness.control.RobustnessSets;
 import app.digits.robustness.control.RobustnessTables;
 import app.digits.robustness.entity.RobustnessTable;
+import app.digits.platform.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.mvc.security.CsrfProtected;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * model in the background ({@code 202}; one measurement at a time), {@code GET} tells whether one runs and
  * gives the stored tables. Behind the admin credentials and CSRF check of {@code /api/admin/*}.
  */
-@Path("admin/robustness")
+@RolesAllowed(Roles.ADMIN)
+@CsrfProtected
+@Path("api/admin/robustness")
 @Produces(MediaType.APPLICATION_JSON)
 public class RobustnessResource {
 

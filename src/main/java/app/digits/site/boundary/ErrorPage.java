@@ -1,12 +1,7 @@
 package app.digits.site.boundary;
 
-import app.digits.site.control.PageModels;
-import app.digits.platform.boundary.ProblemFilter;
-import app.digits.platform.boundary.ProblemWriter;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Problems;
-import app.digits.platform.control.Views;
-import app.digits.site.control.PageModels;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -16,23 +11,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The one error path of the servlet side: {@code WEB-INF/web.xml} sends every error status and uncaught
- * exception here, whether a page raised it (through {@link ProblemFilter}), a servlet called
- * {@code sendError}, or the container refused the request around the application. Under {@code /api} it
- * answers problem+json like the exception mappers; elsewhere the app's error page, in the page's language.
- * What it says is decided by {@link Problems}; asked for directly, it is a 404 like any unknown address.
+ * Where the container sends the errors that happen outside JAX-RS ({@code web.xml}'s error pages): its own
+ * refusals around the application (a malformed request line), the admin authentication's 401 and 429, a
+ * servlet's failure. They are answered like every other error, by {@link ErrorResponses};
+ * what it says is decided by {@link Problems}. Asked for directly, it is a 404 like any unknown address.
  */
 @WebServlet(ErrorPage.PATH)
 public class ErrorPage extends HttpServlet {
 
     static final String PATH = "/error";
-    /** The request attribute under which a page's problem travels to this servlet. */
+    /** The request attribute that hands a refused request's problem to this servlet. */
+    private static final String PROBLEM = ErrorPage.class.getName() + ".problem";
 
     @Inject
-    Views views;
-
-    @Inject
-    PageModels pages;
+    ErrorResponses errors;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -41,33 +33,32 @@ public class ErrorPage extends HttpServlet {
             return;
         }
         response.resetBuffer();
+        errors.write(problem, request, response);
+    }
+
+    /**
+     * Refuses a request outside JAX-RS (an authentication mechanism, a servlet filter) with a problem: the
+     * container's error dispatch brings it here, so it is answered like any other error.
+     */
+    public static void refuse(ProblemException problem, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        request.setAttribute(PROBLEM, problem);
+        response.sendError(problem.status());
+    }
+
+    /** The path the client asked for (without the context path), also when the container forwarded here. */
+    static String requestedPath(HttpServletRequest request) {
         var uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         var path = uri == null ? request.getRequestURI() : uri;
-        if (path.startsWith(request.getContextPath() + "/api/") || path.equals(request.getContextPath() + "/api")) {
-            ProblemWriter.write(response, problem.status(), problem.title(), problem.detail());
-            return;
-        }
-        response.setStatus(problem.status());
-        response.setHeader("Cache-Control", "no-store");
-        var model = pages.of("error", safeLink(path));
-        model.put("problem", problem);
-        model.put("status", problem.status());
-        model.put("messageKey", Problems.pageMessageKey(problem.status()));
-        views.page("error", model, request, response);
+        return path.substring(Math.min(path.length(), request.getContextPath().length()));
     }
 
     private static ProblemException problemOf(HttpServletRequest request) {
-        if (request.getAttribute(ProblemFilter.PROBLEM) instanceof ProblemException problem) {
+        if (request.getAttribute(PROBLEM) instanceof ProblemException problem) {
             return problem;
         }
         var status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         return Problems.ofError(status instanceof Integer code ? code : 404,
-                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION),
-                (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-    }
-
-    /** The address the language links of the page repeat: the one asked for, unless it could lead elsewhere. */
-    private static String safeLink(String path) {
-        return path.matches("/[^/\\\\][^?#]{0,500}") ? path : "/";
+                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
     }
 }

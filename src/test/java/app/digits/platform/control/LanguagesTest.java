@@ -43,4 +43,18 @@ class LanguagesTest {
         }
         return new java.util.TreeSet<>(properties.stringPropertyNames());
     }
+
+    @Test
+    void theSwitchWinsOverTheCookieWhichWinsOverTheBrowser() {
+        var german = List.of(Locale.GERMAN);
+        assertEquals(Locale.of("en"), Languages.resolve("en", "fr", "fr", List.of(Locale.FRENCH)));
+        assertEquals(Locale.of("fr"), Languages.resolve(null, "fr", "en", List.of(Locale.ENGLISH)));
+        assertEquals(Locale.of("en"), Languages.resolve(null, null, "de", german));
+    }
+
+    @Test
+    void unknownChoicesAreIgnoredAndNoHeaderMeansFrench() {
+        assertEquals(Locale.of("fr"), Languages.resolve("de", "xx", null, List.of(Locale.ENGLISH)));
+        assertEquals(Locale.of("en"), Languages.resolve("<script>", null, "en-GB", List.of(Locale.UK)));
+    }
 }

@@ -24,27 +24,20 @@ class ProblemsTest {
     @Test
     void theApplicationsOwnProblemIsKeptEvenWhenWrapped() {
         var problem = ProblemException.notFound("No model with this id");
-        assertSame(problem, Problems.ofError(500, new ServletException(problem), "/admin/model"));
+        assertSame(problem, Problems.ofError(500, new ServletException(problem)));
     }
 
     @Test
     void anyOtherExceptionIsA500WithAReferenceAndNoJavaName() {
-        var problem = Problems.ofError(500, new NullPointerException("Cannot invoke java.lang.Integer.intValue()"), "/x");
+        var problem = Problems.ofError(500, new NullPointerException("Cannot invoke java.lang.Integer.intValue()"));
         assertEquals(500, problem.status());
         assertTrue(problem.detail().matches("The server failed to handle this request \\(reference [0-9a-f-]{36}\\)"), problem.detail());
         assertFalse(problem.detail().contains("java"));
     }
 
     @Test
-    void theContainers503ForAColonInThePathIsA404() {
-        assertEquals(404, Problems.ofError(503, null, "/api/predictions/a:b").status());
-        assertEquals(404, Problems.ofError(503, null, "/a%3Ab").status());
-        assertEquals(503, Problems.ofError(503, null, "/api/predictions").status());
-    }
-
-    @Test
     void aStatusThatIsNotAnErrorIsANotFound() {
-        assertEquals(404, Problems.ofError(200, null, "/error").status());
-        assertEquals(400, Problems.ofError(400, null, "/x").status());
+        assertEquals(404, Problems.ofError(200, null).status());
+        assertEquals(400, Problems.ofError(400, null).status());
     }
 }

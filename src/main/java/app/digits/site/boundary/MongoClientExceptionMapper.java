@@ -1,4 +1,4 @@
-package app.digits.platform.boundary;
+package app.digits.site.boundary;
 
 import com.mongodb.MongoClientException;
 import jakarta.ws.rs.ext.Provider;

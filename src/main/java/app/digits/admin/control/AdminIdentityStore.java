@@ -1,27 +1,35 @@
 package app.digits.admin.control;
 
+import app.digits.platform.control.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Who may use the admin pages and API. The password comes from configuration ({@code DIGITS_ADMIN_PASSWORD});
- * when none is configured a random one is generated at start and logged once, so there is never a default
- * password. Checks compare in constant time.
+ * The one account of the admin area, as a Jakarta Security identity store: the user name and password come
+ * from configuration ({@code digits.admin.user}, {@code DIGITS_ADMIN_PASSWORD}); when no password is
+ * configured a random one is generated at start and logged once, so there is never a default password. A
+ * match gives the caller the {@code admin} group, which {@code glassfish-web.xml} maps to the role of the
+ * same name. Both parts are compared in constant time, and both always, so timing tells nothing.
  */
 @ApplicationScoped
-public class AdminCredentials {
+public class AdminIdentityStore implements IdentityStore {
 
-    private static final Logger LOG = Logger.getLogger(AdminCredentials.class.getName());
+    private static final Logger LOG = Logger.getLogger(AdminIdentityStore.class.getName());
 
     @Inject
     @ConfigProperty(name = "digits.admin.user", defaultValue = "admin")
@@ -51,30 +59,15 @@ public class AdminCredentials {
         // creating the bean (and running init) is the point
     }
 
-    /** A user name and password as a client sent them. */
-    public record Login(String user, String password) {
-    }
-
-    /** Reads an HTTP Basic {@code Authorization} header; empty when there is none or it is malformed. */
-    public static Optional<Login> fromBasic(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential login)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        return colon < 0 ? Optional.empty() : Optional.of(new Login(decoded.substring(0, colon), decoded.substring(colon + 1)));
-    }
-
-    /** Whether these are the admin's user name and password, compared in constant time. */
-    public boolean accepts(Login login) {
         boolean userMatches = MessageDigest.isEqual(user.getBytes(StandardCharsets.UTF_8),
-                login.user().getBytes(StandardCharsets.UTF_8));
-        boolean passwordMatches = MessageDigest.isEqual(password, login.password().getBytes(StandardCharsets.UTF_8));
-        return userMatches & passwordMatches;
+                login.getCaller().getBytes(StandardCharsets.UTF_8));
+        boolean passwordMatches = MessageDigest.isEqual(password, login.getPasswordAsString().getBytes(StandardCharsets.UTF_8));
+        return userMatches & passwordMatches ? new CredentialValidationResult(login.getCaller(), Set.of(Roles.ADMIN))
+                : CredentialValidationResult.INVALID_RESULT;
     }
 }

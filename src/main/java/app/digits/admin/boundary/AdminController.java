@@ -1,0 +1,178 @@
+package app.digits.admin.boundary;
+
+import app.digits.drawing.control.DrawingArchive;
+import app.digits.drawing.entity.Review;
+import app.digits.platform.control.CsrfTokens;
+import app.digits.platform.control.ProblemException;
+import app.digits.platform.control.Roles;
+import app.digits.platform.control.WholeNumbers;
+import app.digits.registry.control.ModelRegistry;
+import app.digits.robustness.control.RobustnessTables;
+import app.digits.robustness.entity.RobustnessSet;
+import app.digits.site.control.PageModels;
+import app.digits.training.control.Algorithm;
+import app.digits.training.control.ModelComparison;
+import app.digits.training.control.ModelTraining;
+import app.digits.training.control.TrainingJobs;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.mvc.Controller;
+import jakarta.mvc.Models;
+import jakarta.mvc.security.CsrfProtected;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The admin dashboard ({@code /admin}): the comparison table of registered models (sortable by any column,
+ * re-sorted in place with HTMX at {@code /admin/models}), the served one marked, a button to serve another
+ * (hot swap, no restart); the training panel ({@link TrainingController}); the past runs; how the models do
+ * on people's labelled drawings, and the review of people's labels ({@code /admin/labels}: one page at a
+ * time, accepted or rejected in bulk; only accepted labels can train a model); under the comparison, each
+ * model's robustness table (set by set, as last measured by {@code POST /api/admin/robustness}). Admin only
+ * (Jakarta Security, {@link AdminAuthentication}); its posts carry the session's CSRF token.
+ */
+@Controller
+@RequestScoped
+@Path("admin")
+@RolesAllowed(Roles.ADMIN)
+@CsrfProtected
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class AdminController {
+
+    private static final int GALLERY = 24;
+    private static final int RUNS = 12;
+
+    @Inject
+    Models models;
+
+    @Inject
+    PageModels pages;
+
+    @Inject
+    ModelRegistry registry;
+
+    @Inject
+    DrawingArchive drawings;
+
+    @Inject
+    TrainingJobs jobs;
+
+    @Inject
+    ModelTraining training;
+
+    @Inject
+    RobustnessTables robustness;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public String dashboard(@QueryParam("sort") String sort, @QueryParam("dir") String dir,
+                            @QueryParam("review") String review, @QueryParam("page") String page)
+            throws IOException {
+        comparison(sort, dir);
+        models.put("training", jobs.current());
+        models.put("runs", training.runs(RUNS));
+        models.put("algorithms", Algorithm.values());
+        models.put("gridSizes", Algorithm.GridSize.values());
+        models.put("drawings", drawings.count());
+        models.put("onDrawings", drawings.scoresByModel());
+        models.put("robustness", robustness.tables());
+        models.put("robustnessSets", Arrays.stream(RobustnessSet.values()).map(RobustnessSet::key).toList());
+        putLabels(review, page);
+        return "admin.html";
+    }
+
+    @GET
+    @Path("models")
+    public String comparisonTable(@QueryParam("sort") String sort, @QueryParam("dir") String dir) throws IOException {
+        comparison(sort, dir);
+        return "admin.html::comparison";
+    }
+
+    @GET
+    @Path("labels")
+    public String labels(@QueryParam("review") String review, @QueryParam("page") String page) {
+        putLabels(review, page);
+        return "admin.html::labels";
+    }
+
+    @POST
+    @Path("labels")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String reviewLabels(@FormParam("id") List<String> ids, @FormParam("verdict") String verdict,
+                               @FormParam("review") String review, @FormParam("page") String page) {
+        drawings.review(ids, review(verdict));
+        putLabels(review, page);
+        return "admin.html::labels";
+    }
+
+    @POST
+    @Path("serve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response serve(@FormParam("id") String id) throws IOException {
+        try {
+            registry.serve(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(e.getMessage());
+        }
+        return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/admin").build();
+    }
+
+    /** The review of people's labels: one page of the labels in one state, and how many are in each. */
+    private void putLabels(String review, String pageNumber) {
+        page();
+        var shown = review(review);
+        var page = WholeNumbers.optional(pageNumber, "page");
+        if (page != null && page < 1) {
+            throw ProblemException.badRequest("page starts at 1, got " + page);
+        }
+        models.put("reviewShown", shown);
+        models.put("reviewStates", Review.values());
+        models.put("reviews", drawings.reviewCounts());
+        models.put("labels", drawings.labels(shown, page == null ? 1 : page, GALLERY));
+    }
+
+    private static Review review(String name) {
+        if (name == null || name.isBlank()) {
+            return Review.PENDING;
+        }
+        try {
+            return Review.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("A review is pending, accepted or rejected, not '" + name + "'");
+        }
+    }
+
+    /** The sorted comparison table; an unknown column is a 400. */
+    private void comparison(String sort, String dir) throws IOException {
+        page();
+        var column = sort == null ? "accuracy" : sort;
+        boolean descending = !"asc".equals(dir);
+        var servedId = registry.servedId();
+        models.put("comparison", ModelComparison.of(registry.models(), servedId, column, descending));
+        models.put("sort", column);
+        models.put("descending", descending);
+        models.put("servedId", servedId);
+    }
+
+    /** What every dashboard view shows: the layout and the CSRF token its forms and HTMX requests send. */
+    private void page() {
+        pages.of("admin", "/admin").forEach(models::put);
+        models.put("csrf", CsrfTokens.tokenOf(request.getSession(true)));
+    }
+}
