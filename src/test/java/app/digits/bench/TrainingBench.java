@@ -6,17 +6,22 @@ import app.digits.training.control.Algorithm;
 import app.digits.training.control.Evaluation;
 import app.digits.training.control.GridSearch;
 import app.digits.training.control.Hyperparameters;
+import app.digits.registry.control.ModelStore;
 import app.digits.registry.entity.GridPoint;
+import app.digits.registry.entity.ModelDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Benchmark of one algorithm without the server: reads MNIST from the IDX files, runs the grid search and the
  * final fit as a training run would, and prints the CV table, the fit time and the test accuracy. Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.digits.bench.TrainingBench
- * -Dexec.args="cnn 60000 none"} (algorithm, training images, grid size or a grid spec; optional 4th: CV images).
+ * -Dexec.args="cnn 60000 none"} (algorithm, training images, grid size or a grid spec; optional 4th: CV images;
+ * optional 5th: a models directory to save the model into, for {@code RobustnessBench}).
  */
 public final class TrainingBench {
 
@@ -56,6 +61,15 @@ public final class TrainingBench {
         System.out.printf("%s %s on %d images: search %.0f s, fit %.0f s, scoring %.0f s (median %.0f µs), test accuracy %.4f%n",
                 algorithm.key(), search.best(), train.size(), searchSeconds, fitSeconds, scoreSeconds,
                 report.medianLatencyMicros(), report.accuracy());
+        if (args.length > 4) {
+            var trainedAt = Instant.now();
+            var saved = new ModelStore(Path.of(args[4])).save(classifier, new ModelDescriptor(algorithm.library().toLowerCase(Locale.ROOT)
+                    + "-" + algorithm.key() + "-bench-" + trainedAt.getEpochSecond(), algorithm.title(), algorithm.library(),
+                    search.best().values(), trainedAt.toString(), train.size(), fitSeconds, test.size(), report.accuracy(),
+                    report.confusion().macroF1(), report.confusion().counts(), report.rightAsBase64(), report.medianLatencyMicros(),
+                    null, 0, null, "bench", search.points(), "", report.predictionsAsBase64()));
+            System.out.println("saved as " + saved.id() + " in " + args[4]);
+        }
     }
 
     private static List<LabelledImage> read(Path mnist, String prefix) throws IOException {

@@ -14,11 +14,12 @@ import java.util.Locale;
  */
 public enum Algorithm {
     CNN("cnn", "Convolutional network", "DJL",
-            "filters1=16;filters2=32;hiddenUnits=256;dropout=0.3;epochs=10;batchSize=64;learningRate=0.001;shifts=true",
-            "", "learningRate=0.0005,0.001,0.002", 60_000, 170,
+            "filters1=16;filters2=32;hiddenUnits=256;dropout=0.3;epochs=10;batchSize=128;learningRate=0.002;augmentation=writing",
+            "", "learningRate=0.001,0.002,0.004;augmentation=shifts,writing", 60_000, 200,
             (images, p, seed, progress) -> CnnTrainer.train(images, new CnnTrainer.Settings(
                     new CnnNetwork(p.integer("filters1"), p.integer("filters2"), p.integer("hiddenUnits"), (float) p.decimal("dropout")),
-                    p.integer("epochs"), p.integer("batchSize"), (float) p.decimal("learningRate"), p.flag("shifts")), seed, progress)),
+                    p.integer("epochs"), p.integer("batchSize"), (float) p.decimal("learningRate"),
+                    p.choice("augmentation", CnnBatches.Augmentation.class)), seed, progress)),
     SVM("svm", "SVM, RBF kernel on PCA features", "Smile", "pca=50;C=10;gamma=0.025",
             "C=5,10;gamma=0.0125,0.025,0.05", "pca=40,50,60;C=1,5,10,50;gamma=0.0125,0.025,0.05", 60_000, 200,
             (images, p, seed, progress) -> SmileTrainers.svm(images, p.integer("pca"), p.decimal("C"), p.decimal("gamma"))),

@@ -1,8 +1,9 @@
 package app.digits.training.control;
 
 /**
- * Turns 28x28 grey levels into the CNN's input (floats in [0, 1]) and, for training, shifts them by a few
- * pixels: handwritten digits are rarely centred exactly, and shifted copies teach the network to not mind.
+ * Turns 28x28 grey levels into the CNN's input (floats in [0, 1]) and, for training without the full
+ * distortions of {@link CnnAugmentation}, shifts them by a few pixels: handwritten digits are rarely centred
+ * exactly, and shifted copies teach the network to not mind.
  */
 final class CnnInputs {
 

@@ -22,19 +22,20 @@ import java.util.Random;
 import java.util.logging.Logger;
 
 /**
- * Trains the CNN with DJL on PyTorch (CPU): Adam with a cosine-decaying learning rate, mini-batches of
- * randomly shifted images, a seeded run. A tenth of the training images (at most 2,000) is held out to pick
- * the best epoch, whose weights are kept; an epoch whose loss is not a finite number ends training (the
- * weights fall back to the best epoch), because a diverged network would otherwise be saved as the result.
+ * Trains the CNN with DJL on PyTorch (CPU): Adam with a cosine-decaying learning rate, a seeded run, on
+ * mini-batches that {@link CnnBatches} prepares on another thread (distorted like real writing by default, see
+ * {@link CnnAugmentation}) while PyTorch's intra-op threads use the cores for the forward and backward passes.
+ * A tenth of the training images (at most 2,000) is held out, undistorted, to pick the best epoch, whose weights
+ * are kept; an epoch whose loss is not a finite number ends training (the weights fall back to the best epoch),
+ * because a diverged network would otherwise be saved as the result.
  */
 public final class CnnTrainer {
 
     private static final Logger LOG = Logger.getLogger(CnnTrainer.class.getName());
-    private static final int MAX_SHIFT = 2;
     private static final int SCORING_BATCH = 500;
 
     /** The hyperparameters of one run. */
-    public record Settings(CnnNetwork network, int epochs, int batchSize, float learningRate, boolean shifts) {
+    public record Settings(CnnNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation) {
     }
 
     private CnnTrainer() {
@@ -51,24 +52,27 @@ public final class CnnTrainer {
             (i < held ? validation : training).add(images.get(order[i]));
         }
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-        int batches = (training.size() + settings.batchSize() - 1) / settings.batchSize();
+        int steps = (training.size() + settings.batchSize() - 1) / settings.batchSize();
         var optimizer = Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(settings.learningRate())
-                .optFinalValue(settings.learningRate() / 50).setMaxUpdates(Math.max(1, batches * settings.epochs())).build()).build();
+                .optFinalValue(settings.learningRate() / 50).setMaxUpdates(Math.max(1, steps * settings.epochs())).build()).build();
         var config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
         try (var model = Model.newInstance("cnn", "PyTorch")) {
             model.setBlock(settings.network().build());
-            try (var trainer = model.newTrainer(config)) {
+            try (var trainer = model.newTrainer(config);
+                 var batches = new CnnBatches(training, settings.epochs(), settings.batchSize(), settings.augmentation(), random.nextLong())) {
                 trainer.initialize(new Shape(settings.batchSize(), 1, CnnInputs.SIDE, CnnInputs.SIDE));
                 var best = new BestEpoch();
                 for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                    double loss = epoch(trainer, training, settings, random);
+                    long start = System.nanoTime();
+                    double loss = epoch(trainer, batches);
                     double accuracy = held == 0 || !Double.isFinite(loss) ? epoch : accuracy(trainer, validation);
                     int done = epoch;
                     if (!best.offer(epoch, loss, accuracy, () -> weights(model))) {
                         LOG.warning(() -> "CNN loss diverged in epoch " + done + ": keeping the best earlier epoch");
                         break;
                     }
-                    LOG.info(() -> String.format("CNN epoch %d: loss %.4f, held-out accuracy %.4f", done, loss, accuracy));
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    LOG.info(() -> String.format("CNN epoch %d: loss %.4f, held-out accuracy %.4f, %.1f s", done, loss, accuracy, seconds));
                     progress.done((double) epoch / settings.epochs());
                 }
                 LOG.info(() -> "CNN keeps epoch " + best.epoch());
@@ -77,37 +81,24 @@ public final class CnnTrainer {
         }
     }
 
-    private static double epoch(Trainer trainer, List<LabelledImage> training, Settings settings, Random random) {
-        var order = Shuffle.permutation(training.size(), random);
+    private static double epoch(Trainer trainer, CnnBatches batches) {
         double lossSum = 0;
-        int batches = 0;
-        for (int from = 0; from < order.length; from += settings.batchSize()) {
-            int size = Math.min(settings.batchSize(), order.length - from);
-            var pixels = new float[size * LabelledImage.PIXELS];
-            var labels = new float[size];
-            for (int i = 0; i < size; i++) {
-                var image = training.get(order[from + i]);
-                int dx = settings.shifts() ? random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT : 0;
-                int dy = settings.shifts() ? random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT : 0;
-                CnnInputs.shifted(image.pixels(), dx, dy, pixels, i * LabelledImage.PIXELS);
-                labels[i] = image.label();
-            }
-            try (NDManager batch = trainer.getManager().newSubManager();
+        int count = 0;
+        for (var next = batches.next(); next.isPresent(); next = batches.next()) {
+            var batch = next.get();
+            try (NDManager arrays = trainer.getManager().newSubManager();
                  var collector = trainer.newGradientCollector()) {
-                var x = batch.create(pixels, new Shape(size, 1, CnnInputs.SIDE, CnnInputs.SIDE));
-                var y = batch.create(labels, new Shape(size));
+                var x = arrays.create(batch.pixels(), new Shape(batch.size(), 1, CnnInputs.SIDE, CnnInputs.SIDE));
+                var y = arrays.create(batch.labels(), new Shape(batch.size()));
                 var predictions = trainer.forward(new NDList(x));
                 var loss = trainer.getLoss().evaluate(new NDList(y), predictions);
                 collector.backward(loss);
                 lossSum += loss.getFloat();
-                batches++;
+                count++;
             }
             trainer.step();
-            if (!Double.isFinite(lossSum)) {
-                return lossSum;
-            }
         }
-        return lossSum / Math.max(1, batches);
+        return lossSum / Math.max(1, count);
     }
 
     private static double accuracy(Trainer trainer, List<LabelledImage> images) {

@@ -1,7 +1,9 @@
 package app.digits.training.control;
 
 import app.digits.platform.control.ProblemException;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -33,12 +35,12 @@ public record Hyperparameters(Map<String, String> values) {
         }
     }
 
-    public boolean flag(String name) {
+    /** One of an enum's constants, named in any case ("writing" for {@code WRITING}). */
+    public <E extends Enum<E>> E choice(String name, Class<E> type) {
         var value = text(name);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw ProblemException.badRequest("Hyperparameter " + name + " must be true or false, got " + value);
-        }
-        return Boolean.parseBoolean(value);
+        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("Hyperparameter " + name + " must be one of "
+                        + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", got " + value));
     }
 
     private String text(String name) {

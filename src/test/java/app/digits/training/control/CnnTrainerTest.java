@@ -25,7 +25,7 @@ class CnnTrainerTest {
     @Test
     void aSmallCnnLearnsSeparableDigitsAndServesTheSameAfterTheStore() throws IOException {
         var shares = new ArrayList<Double>();
-        var settings = new CnnTrainer.Settings(new CnnNetwork(8, 16, 32, 0.1f), 4, 16, 0.01f, false);
+        var settings = new CnnTrainer.Settings(new CnnNetwork(8, 16, 32, 0.1f), 4, 16, 0.01f, CnnBatches.Augmentation.NONE);
         var cnn = CnnTrainer.train(SmileMlpTrainerTest.bands(40, 1), settings, 7, shares::add);
         assertEquals(List.of(0.25, 0.5, 0.75, 1.0), shares);
         var report = Evaluation.evaluate(cnn, SmileMlpTrainerTest.bands(10, 2));

@@ -117,14 +117,14 @@ class GridSearchTest {
     }
 
     @Test
-    void hyperparametersReadNumbersAndFlagsOrSayWhatIsWrong() {
-        var parameters = new Hyperparameters(Map.of("k", "3", "gamma", "0.025", "shifts", "true", "bad", "x"));
+    void hyperparametersReadNumbersAndChoicesOrSayWhatIsWrong() {
+        var parameters = new Hyperparameters(Map.of("k", "3", "gamma", "0.025", "augmentation", "Writing", "bad", "x"));
         assertEquals(3, parameters.integer("k"));
         assertEquals(0.025, parameters.decimal("gamma"));
-        assertTrue(parameters.flag("shifts"));
+        assertEquals(CnnBatches.Augmentation.WRITING, parameters.choice("augmentation", CnnBatches.Augmentation.class));
         assertEquals(400, assertThrows(ProblemException.class, () -> parameters.integer("bad")).status());
-        assertEquals(400, assertThrows(ProblemException.class, () -> parameters.flag("bad")).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> parameters.choice("bad", CnnBatches.Augmentation.class)).status());
         assertEquals(400, assertThrows(ProblemException.class, () -> parameters.decimal("missing")).status());
-        assertEquals("bad=x, gamma=0.025, k=3, shifts=true", parameters.toString());
+        assertEquals("augmentation=Writing, bad=x, gamma=0.025, k=3", parameters.toString());
     }
 }

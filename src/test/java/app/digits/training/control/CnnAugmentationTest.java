@@ -1,0 +1,111 @@
+package app.digits.training.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digits.dataset.entity.LabelledImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CnnAugmentationTest {
+
+    private static final CnnAugmentation.Ranges NONE = new CnnAugmentation.Ranges(0, 0, 0, 0, 0, 0, 0, 0);
+
+    @Test
+    void withoutRangesTheImageComesOutAsItWent() {
+        var pixels = bar();
+        var out = new float[LabelledImage.PIXELS];
+        CnnAugmentation.distort(pixels, NONE, new Random(1), out, 0);
+        assertArrayEquals(CnnInputs.scaled(pixels), out, 1e-6f);
+    }
+
+    @Test
+    void theSameSeedDrawsTheSameDistortionAndAnotherSeedAnother() {
+        var pixels = bar();
+        var first = new float[LabelledImage.PIXELS];
+        var again = new float[LabelledImage.PIXELS];
+        var other = new float[LabelledImage.PIXELS];
+        CnnAugmentation.distort(pixels, CnnAugmentation.WRITING, new Random(5), first, 0);
+        CnnAugmentation.distort(pixels, CnnAugmentation.WRITING, new Random(5), again, 0);
+        CnnAugmentation.distort(pixels, CnnAugmentation.WRITING, new Random(6), other, 0);
+        assertArrayEquals(first, again);
+        assertFalse(Arrays.equals(first, other));
+        assertFalse(Arrays.equals(first, CnnInputs.scaled(pixels)));
+    }
+
+    @Test
+    void aRotationTurnsAVerticalBarAndKeepsItsInkNearTheCentre() {
+        var rotated = new float[LabelledImage.PIXELS];
+        CnnAugmentation.distort(bar(), new CnnAugmentation.Ranges(12, 0, 0, 0, 0, 0, 0, 0), new Random(3), rotated, 0);
+        // A bar from row 4 to 23 in column 14: turned, its top and bottom leave that column, its middle stays.
+        assertTrue(rotated[4 * 28 + 14] < 0.9f, "top " + rotated[4 * 28 + 14]);
+        assertTrue(rotated[14 * 28 + 14] > 0.5f, "centre " + rotated[14 * 28 + 14]);
+    }
+
+    @Test
+    void bolderStrokesHoldMoreInkAndThinnerLess() {
+        var image = CnnInputs.scaled(bar());
+        double ink = sum(image);
+        assertTrue(sum(CnnAugmentation.stroke(image, 1)) > ink * 2.5, "a 1 px bar dilated by a cross becomes 3 px wide");
+        assertTrue(sum(CnnAugmentation.stroke(image, 0.5)) > ink);
+        assertEquals(0, sum(CnnAugmentation.stroke(image, -1)), 1e-6, "a 1 px bar eroded disappears");
+        assertEquals(ink / 2, sum(CnnAugmentation.stroke(image, -0.5)), 1e-3);
+        assertArrayEquals(image, CnnAugmentation.stroke(image, 0));
+    }
+
+    @Test
+    void batchesVisitEveryImageOncePerEpochAndRepeatForTheSameSeed() {
+        var images = new ArrayList<LabelledImage>();
+        for (int i = 0; i < 10; i++) {
+            images.add(new LabelledImage(i, bar()));
+        }
+        var first = epochs(images, 11);
+        assertEquals(first, epochs(images, 11));
+        assertEquals(3 * 2, first.size(), "two epochs of batches of 4, 4 and 2");
+        for (int epoch = 0; epoch < 2; epoch++) {
+            var labels = new ArrayList<Integer>();
+            first.subList(epoch * 3, epoch * 3 + 3).forEach(labels::addAll);
+            assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), labels.stream().sorted().toList());
+        }
+        assertFalse(first.subList(0, 3).equals(first.subList(3, 6)), "each epoch is shuffled anew");
+    }
+
+    private static List<List<Integer>> epochs(List<LabelledImage> images, long seed) {
+        var batches = new ArrayList<List<Integer>>();
+        try (var producer = new CnnBatches(images, 2, 4, CnnBatches.Augmentation.WRITING, seed)) {
+            for (int epoch = 0; epoch < 2; epoch++) {
+                for (var next = producer.next(); next.isPresent(); next = producer.next()) {
+                    var batch = next.get();
+                    assertEquals(batch.size() * LabelledImage.PIXELS, batch.pixels().length);
+                    var labels = new ArrayList<Integer>();
+                    for (float label : batch.labels()) {
+                        labels.add((int) label);
+                    }
+                    batches.add(labels);
+                }
+            }
+        }
+        return batches;
+    }
+
+    private static byte[] bar() {
+        var pixels = new byte[LabelledImage.PIXELS];
+        for (int y = 4; y < 24; y++) {
+            pixels[y * 28 + 14] = (byte) 255;
+        }
+        return pixels;
+    }
+
+    private static double sum(float[] values) {
+        double total = 0;
+        for (float value : values) {
+            total += value;
+        }
+        return total;
+    }
+}
