@@ -14,8 +14,8 @@ import java.util.Locale;
  */
 public enum Algorithm {
     CNN("cnn", "Convolutional network", "DJL",
-            "filters1=16;filters2=32;hiddenUnits=256;dropout=0.3;epochs=10;batchSize=128;learningRate=0.002;augmentation=writing",
-            "", "learningRate=0.001,0.002,0.004;augmentation=shifts,writing", 60_000, 200,
+            "filters1=16;filters2=32;hiddenUnits=256;dropout=0.3;epochs=10;batchSize=64;learningRate=0.001;augmentation=shifts",
+            "", "learningRate=0.0005,0.001,0.002;augmentation=shifts,writing", 60_000, 170,
             (images, p, seed, progress) -> CnnTrainer.train(images, new CnnTrainer.Settings(
                     new CnnNetwork(p.integer("filters1"), p.integer("filters2"), p.integer("hiddenUnits"), (float) p.decimal("dropout")),
                     p.integer("epochs"), p.integer("batchSize"), (float) p.decimal("learningRate"),

@@ -14,6 +14,14 @@ import org.junit.jupiter.api.Test;
 
 class CnnAugmentationTest {
 
+    /** The image as the CNN reads it, unshifted: grey levels in [0, 1]. */
+    private static float[] scaled(byte[] pixels) {
+        var out = new float[CnnInputs.SIDE * CnnInputs.SIDE];
+        CnnInputs.shifted(pixels, 0, 0, out, 0);
+        return out;
+    }
+
+
     private static final CnnAugmentation.Ranges NONE = new CnnAugmentation.Ranges(0, 0, 0, 0, 0, 0, 0, 0);
 
     @Test
@@ -21,7 +29,7 @@ class CnnAugmentationTest {
         var pixels = bar();
         var out = new float[LabelledImage.PIXELS];
         CnnAugmentation.distort(pixels, NONE, new Random(1), out, 0);
-        assertArrayEquals(CnnInputs.scaled(pixels), out, 1e-6f);
+        assertArrayEquals(scaled(pixels), out, 1e-6f);
     }
 
     @Test
@@ -35,7 +43,7 @@ class CnnAugmentationTest {
         CnnAugmentation.distort(pixels, CnnAugmentation.WRITING, new Random(6), other, 0);
         assertArrayEquals(first, again);
         assertFalse(Arrays.equals(first, other));
-        assertFalse(Arrays.equals(first, CnnInputs.scaled(pixels)));
+        assertFalse(Arrays.equals(first, scaled(pixels)));
     }
 
     @Test
@@ -49,7 +57,7 @@ class CnnAugmentationTest {
 
     @Test
     void bolderStrokesHoldMoreInkAndThinnerLess() {
-        var image = CnnInputs.scaled(bar());
+        var image = scaled(bar());
         double ink = sum(image);
         assertTrue(sum(CnnAugmentation.stroke(image, 1)) > ink * 2.5, "a 1 px bar dilated by a cross becomes 3 px wide");
         assertTrue(sum(CnnAugmentation.stroke(image, 0.5)) > ink);
