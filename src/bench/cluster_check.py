@@ -70,6 +70,26 @@ instances = {upstream for status, upstream, _ in answers if status == 200}
 check(all(status == 200 for status, _, _ in answers) and len(instances) >= 2,
       f"/health/ready through nginx: statuses {[a[0] for a in answers]}, from {sorted(instances)}")
 
+# 1b. Paths Payara answers with an empty body (an encoded null; a ':' fails its authorization check): the app's
+# page, or problem+json under /api, written by nginx.
+def refused(path, kind):
+    connection = benchload.connect(target, 30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read()
+        content_type = response.getheader("Content-Type") or ""
+        return response.status == 400 and content_type.startswith(kind) and len(body) > 0, \
+            f"{response.status} {content_type} {len(body)} bytes"
+    finally:
+        connection.close()
+
+
+for path, kind in (("/a:b", "text/html"), ("/api/predictions/a%3Ab", "application/problem+json"),
+                   ("/%00", "text/html")):
+    ok, seen = refused(path, kind)
+    check(ok, f"GET {path} through nginx: 400 {kind} with a body, got {seen}")
+
 # 2. Posted through one instance, read through another.
 connection = benchload.connect(target, 60)
 connection.request("POST", "/api/predictions", body=image, headers={"Content-Type": "image/png"})
