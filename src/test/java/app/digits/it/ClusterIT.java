@@ -193,7 +193,7 @@ class ClusterIT {
         var other = models.stream().map(model -> (String) model.get("id")).filter(id -> !id.equals(served)).findFirst()
                 .orElseThrow(() -> new AssertionError("B's model is listed on A: " + models));
 
-        var swap = Server.send(HttpRequest.newBuilder(a.base().resolve("admin")).header("Authorization", ADMIN)
+        var swap = Server.send(HttpRequest.newBuilder(a.base().resolve("admin/serve")).header("Authorization", ADMIN)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("id=" + other)));
         assertEquals(303, swap.statusCode(), swap.body());
         var swapped = Instant.now();
