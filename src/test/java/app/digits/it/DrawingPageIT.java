@@ -98,6 +98,9 @@ class DrawingPageIT extends BrowserTest {
         assertEquals("1", recognizedDigit());
         List<WebElement> bars = browser.findElements(By.cssSelector(".bars li"));
         assertEquals(10, bars.size());
+        var value = bars.get(1).findElement(By.className("bar-value"));
+        assertTrue(value.getSize().getHeight() < 1.5 * bars.get(0).findElement(By.className("bar-value")).getSize().getHeight(),
+                "the top probability (" + value.getText() + ") stays on one line");
         assertTrue(bars.get(1).getAttribute("class").contains("top"), "the bar of the recognized digit stands out");
         var seen = browser.findElement(By.cssSelector(".seen img"));
         assertTrue(seen.getAttribute("src").startsWith("data:image/png;base64,"));
@@ -190,6 +193,7 @@ class DrawingPageIT extends BrowserTest {
         stroke(pad, ONE);
         assertEquals("1", recognizedDigit());
         assertTrue(inkedPixels() > 2 * thin, "bold " + inkedPixels() + " against thin " + thin);
+        pen.selectByValue("normal");
     }
 
     @Test
