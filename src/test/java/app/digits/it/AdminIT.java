@@ -3,7 +3,6 @@ package app.digits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +23,7 @@ class AdminIT extends DeployedApplication {
 
 
     private final HttpClient browserLike = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
+            .cookieHandler(new BrowserCookies()).connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
         return browserLike.send(request.header("Authorization", Server.ADMIN_CREDENTIALS).header("Accept-Language", "en").build(),

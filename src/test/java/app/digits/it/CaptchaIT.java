@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.captcha.control.SyntheticStrokes;
 import com.mongodb.client.MongoClients;
-import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class CaptchaIT extends BrowserTest {
 
     private static HttpClient sessionClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new BrowserCookies())
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 

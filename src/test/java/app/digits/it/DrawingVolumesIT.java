@@ -120,7 +120,7 @@ class DrawingVolumesIT extends DeployedApplication {
 
     @Test
     void aDrawingReadLiveManyTimesIsStoredOnce() throws Exception {
-        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(new BrowserCookies()).build();
         var image = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(
                 Sketches.encode(MnistSamples.asDrawing(MnistSamples.testImages(1).get(0)), "png"));
         long before = drawings().countDocuments();
@@ -138,7 +138,7 @@ class DrawingVolumesIT extends DeployedApplication {
         }
         assertEquals(before + 1, drawings().countDocuments(), "four readings of one drawing, one document");
 
-        var stranger = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        var stranger = java.net.http.HttpClient.newBuilder().cookieHandler(new BrowserCookies()).build();
         var form = "image=" + URLEncoder.encode(image, StandardCharsets.UTF_8) + "&drawing=" + drawingId;
         var response = stranger.send(HttpRequest.newBuilder(base.resolve("recognize"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,7 +40,7 @@ class TrainingIT extends BrowserTest {
              "weka-j48": "confidenceFactor=0.1,0.25", "decision-tree": "maxDepth=10,20"}""";
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
+            .cookieHandler(new BrowserCookies()).connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
         return client.send(request.header("Authorization", Server.ADMIN_CREDENTIALS).header("Accept-Language", "en").build(),
