@@ -263,7 +263,7 @@ class PredictionApiIT extends DeployedApplication {
 
     private static void assertProblem(HttpResponse<String> response, int status, String detailPart) {
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow().split(";")[0].strip());
         var problem = Server.json(response);
         assertEquals(status, ((Number) problem.get("status")).intValue());
         assertTrue(((String) problem.get("detail")).contains(detailPart), problem.get("detail") + " should contain " + detailPart);
