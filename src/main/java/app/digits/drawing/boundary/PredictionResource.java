@@ -6,8 +6,8 @@ import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
-import app.digits.platform.boundary.BodyLimit;
 import app.digits.platform.control.BoundedInput;
+import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Range;
 import app.digits.prediction.control.DrawingInput;
@@ -117,7 +117,8 @@ public class PredictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say what a single-digit drawing really is (confirms or corrects the prediction)")
     @APIResponse(responseCode = "409", description = "The drawing is blank or a number")
-    public PredictionResponse label(@PathParam("id") String id, @BodyLimit(value = 1_000, what = "The label") Label label) {
+    public PredictionResponse label(@PathParam("id") String id, InputStream body) {
+        var label = JsonBodies.parse(read(body, "The label"), Label.class);
         if (label.digit() == null) {
             throw ProblemException.badRequest("Send the digit as {\"digit\": 7}");
         }
