@@ -45,17 +45,30 @@ image = benchload.digit_one(280, 280)
 failures = []
 
 
-def get(path):
-    """(status, instance that answered, parsed JSON body or None) of one GET through nginx."""
+def fetch(path):
+    """One GET through nginx: the response (status and headers) and its body."""
     connection = benchload.connect(target, 30)
     try:
         connection.request("GET", path)
         response = connection.getresponse()
-        body = response.read()
-        kind = response.getheader("Content-Type") or ""
-        return response.status, response.getheader("X-Digits-Upstream"), json.loads(body) if "json" in kind else None
+        return response, response.read()
     finally:
         connection.close()
+
+
+def get(path):
+    """(status, instance that answered, parsed JSON body or None) of one GET through nginx."""
+    response, body = fetch(path)
+    kind = response.getheader("Content-Type") or ""
+    return response.status, response.getheader("X-Digits-Upstream"), json.loads(body) if "json" in kind else None
+
+
+def refused(path, kind):
+    """Whether nginx answered 400 with a body of the given type, and what it answered."""
+    response, body = fetch(path)
+    content_type = response.getheader("Content-Type") or ""
+    return response.status == 400 and content_type.startswith(kind) and len(body) > 0, \
+        f"{response.status} {content_type} {len(body)} bytes"
 
 
 def check(condition, message):
@@ -72,19 +85,6 @@ check(all(status == 200 for status, _, _ in answers) and len(instances) >= 2,
 
 # 1b. Paths Payara answers with an empty body (an encoded null; a ':' fails its authorization check): the app's
 # page, or problem+json under /api, written by nginx.
-def refused(path, kind):
-    connection = benchload.connect(target, 30)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        body = response.read()
-        content_type = response.getheader("Content-Type") or ""
-        return response.status == 400 and content_type.startswith(kind) and len(body) > 0, \
-            f"{response.status} {content_type} {len(body)} bytes"
-    finally:
-        connection.close()
-
-
 for path, kind in (("/a:b", "text/html"), ("/api/predictions/a%3Ab", "application/problem+json"),
                    ("/%00", "text/html")):
     ok, seen = refused(path, kind)
