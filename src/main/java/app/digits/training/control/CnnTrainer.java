@@ -33,6 +33,8 @@ public final class CnnTrainer {
 
     private static final Logger LOG = Logger.getLogger(CnnTrainer.class.getName());
     private static final int SCORING_BATCH = 500;
+    /** Two held-out images of 2,000: a later epoch this close to the best one is kept instead (see BestEpoch). */
+    private static final double HELD_OUT_TOLERANCE = 0.001;
 
     /** The hyperparameters of one run. */
     public record Settings(CnnNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation) {
@@ -61,7 +63,7 @@ public final class CnnTrainer {
             try (var trainer = model.newTrainer(config);
                  var batches = new CnnBatches(training, settings.epochs(), settings.batchSize(), settings.augmentation(), random.nextLong())) {
                 trainer.initialize(new Shape(settings.batchSize(), 1, CnnInputs.SIDE, CnnInputs.SIDE));
-                var best = new BestEpoch();
+                var best = new BestEpoch(HELD_OUT_TOLERANCE);
                 for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                     long start = System.nanoTime();
                     double loss = epoch(trainer, batches);

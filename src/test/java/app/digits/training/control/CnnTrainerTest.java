@@ -2,8 +2,6 @@ package app.digits.training.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.registry.control.ModelStore;
@@ -38,22 +36,6 @@ class CnnTrainerTest {
         var saved = store.save(cnn, new ModelDescriptor("cnn", "CNN", "DJL", Map.of(), "2026-01-01T00:00:00Z", 300, 1, 100, 0.9,
                 0.9, new int[10][10], "", 1, null, 0, null, "run", List.of(), null, null));
         assertArrayEquals(probabilities, store.load(saved).probabilities(probe), 1e-6);
-    }
-
-    @Test
-    void theBestEpochIsKeptAndADivergedLossStopsTraining() {
-        var best = new BestEpoch();
-        assertTrue(best.offer(1, 0.9, 0.80, () -> new byte[] {1}));
-        assertTrue(best.offer(2, 0.5, 0.95, () -> new byte[] {2}));
-        assertTrue(best.offer(3, 0.4, 0.93, () -> new byte[] {3}));
-        assertFalse(best.offer(4, Double.NaN, 0.10, () -> new byte[] {4}));
-        assertFalse(best.offer(5, Double.POSITIVE_INFINITY, 0.99, () -> new byte[] {5}));
-        assertEquals(2, best.epoch());
-        assertArrayEquals(new byte[] {2}, best.weights());
-
-        var diverged = new BestEpoch();
-        assertFalse(diverged.offer(1, Double.NaN, 0.5, () -> new byte[] {1}));
-        assertThrows(IllegalStateException.class, diverged::weights);
     }
 
     @Test
