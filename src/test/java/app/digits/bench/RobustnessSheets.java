@@ -60,7 +60,7 @@ public final class RobustnessSheets {
                     tiles.add(new Tile(image, List.of(), sample.expected() + " " + image.getWidth() + "x" + image.getHeight()));
                 }
                 if (classifier != null && failures.size() < 40) {
-                    var prepared = set.numbers() ? pipeline.number(sample, classifier::sureness) : pipeline.digit(sample);
+                    var prepared = set.numbers() ? pipeline.number(sample, classifier) : pipeline.digit(sample);
                     var read = prepared.refused() ? "refused" : RobustnessBenchmark.read(classifier, prepared.inputs());
                     if (!read.equals(sample.expected())) {
                         failures.add(new Tile(image, prepared.inputs(), sample.expected() + " → " + (read.isEmpty() ? "blank" : read)));

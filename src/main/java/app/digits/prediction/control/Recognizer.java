@@ -101,7 +101,7 @@ public class Recognizer {
         long start = System.nanoTime();
         var drawing = prepare(input);
         var model = servedModel();
-        var pieces = DigitSegmenter.segment(drawing.ink(), model.classifier()::sureness);
+        var pieces = DigitSegmenter.segment(drawing.ink(), refusals.pieceSureness(model.classifier()));
         if (pieces.size() > MAX_DIGITS) {
             throw ProblemException.badRequest("The drawing holds " + pieces.size() + " separate marks; a number has at most "
                     + MAX_DIGITS + " digits");

@@ -1,6 +1,8 @@
 package app.digits.prediction.control;
 
+import app.digits.imaging.control.DigitSegmenter;
 import app.digits.imaging.control.InkMap;
+import app.digits.registry.entity.DigitClassifier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The {@link DigitJudge} as the recognizer uses it: the thresholds from MicroProfile Config (defaults as
  * calibrated by {@code RejectionBench} for the default model) and the shipped {@link NonDigitDetector}, loaded
- * once. A wrong threshold stops the deployment rather than refusing every drawing.
+ * once (it also weighs the number reader's cuts, {@link PieceSureness}). A wrong threshold stops the deployment
+ * rather than refusing every drawing.
  */
 @ApplicationScoped
 public class Refusals {
@@ -39,6 +42,11 @@ public class Refusals {
     /** What the judge needs from a single-digit drawing's ink and the model's input, read before the model answers. */
     public DigitJudge.InkEvidence inkOf(InkMap ink, byte[] pixels) {
         return DigitJudge.inkEvidence(ink, pixels, detector);
+    }
+
+    /** How sure the number reader is of a candidate piece with this model: see {@link PieceSureness}. */
+    public DigitSegmenter.Sureness pieceSureness(DigitClassifier model) {
+        return PieceSureness.of(model, detector);
     }
 
     /** Why this single-digit drawing gets no digit, if it does not: what its ink showed and the model's answer. */

@@ -4,7 +4,10 @@ import app.digits.imaging.control.DigitSegmenter;
 import app.digits.imaging.control.ImageDecoder;
 import app.digits.imaging.control.InkMap;
 import app.digits.imaging.control.MnistNormalizer;
+import app.digits.prediction.control.NonDigitDetector;
+import app.digits.prediction.control.PieceSureness;
 import app.digits.prediction.control.Recognizer;
+import app.digits.registry.entity.DigitClassifier;
 import app.digits.robustness.entity.Sample;
 import java.util.List;
 
@@ -18,6 +21,7 @@ import java.util.List;
 public final class Pipeline {
 
     private final ImageDecoder decoder;
+    private final NonDigitDetector detector = NonDigitDetector.shipped();
 
     public Pipeline(long maxBytes, long maxPixels) {
         decoder = new ImageDecoder(maxBytes, maxPixels);
@@ -37,11 +41,11 @@ public final class Pipeline {
     }
 
     /**
-     * One input per digit of a number, cut where {@code sureness} (the model's) reads the digits best; refused
-     * when it holds more pieces than a number has.
+     * One input per digit of a number, cut where the model reads the digits best (weighed as the server weighs
+     * them, {@link PieceSureness}); refused when it holds more pieces than a number has.
      */
-    public Prepared number(Sample sample, DigitSegmenter.Sureness sureness) {
-        var pieces = DigitSegmenter.segment(ink(sample), sureness);
+    public Prepared number(Sample sample, DigitClassifier model) {
+        var pieces = DigitSegmenter.segment(ink(sample), PieceSureness.of(model, detector));
         if (pieces.size() > Recognizer.MAX_DIGITS) {
             return new Prepared(List.of(), true);
         }

@@ -47,7 +47,7 @@ public final class RobustnessBenchmark {
                         prepared = new Pipeline.Prepared(List.of(source.pixels()), false);
                         expected = Integer.toString(source.label());
                     } else {
-                        prepared = shared != null ? shared : pipeline.number(sample, classifier::sureness);
+                        prepared = shared != null ? shared : pipeline.number(sample, classifier);
                         expected = sample.expected();
                     }
                     blank.merge(entry.getKey(), prepared.blank() ? 1 : 0, Integer::sum);
