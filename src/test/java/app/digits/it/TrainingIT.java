@@ -138,9 +138,9 @@ class TrainingIT extends BrowserTest {
     void aFailingModelFailsItsRunWhichRestartsWithoutRetrainingAndABetterModelIsPromoted() throws Exception {
         var before = Server.servedModelId(base);
         var failed = runToEnd("{\"algorithms\": [\"decision-tree\", \"knn\"], \"gridSize\": \"none\", \"cvImages\": 300,"
-                + " \"trainingImages\": 500, \"grids\": {\"knn\": \"pca=900\"}}");
+                + " \"trainingImages\": 500, \"grids\": {\"knn\": \"pca=600\"}}");
         assertEquals("FAILED", failed.get("status"));
-        assertTrue(failed.get("reason").toString().startsWith("knn: ProblemException: PCA dimensions"), failed.toString());
+        assertTrue(failed.get("reason").toString().startsWith("knn: TrainingException: PCA of 600 dimensions needs at least as many images, got 500"), failed.toString());
         assertEquals(1, ((List<?>) failed.get("modelIds")).size());
         assertEquals(before, Server.servedModelId(base), "a failed run leaves serving alone");
 

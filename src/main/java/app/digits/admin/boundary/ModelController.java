@@ -6,7 +6,6 @@ import app.digits.dataset.control.MnistReader;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
 import app.digits.registry.control.ModelRegistry;
-import app.digits.registry.entity.GridPoint;
 import app.digits.registry.entity.ModelDescriptor;
 import app.digits.registry.entity.ServedModel;
 import app.digits.site.control.PageModels;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * One model's page ({@code /admin/model?id=}): its facts and chosen hyperparameters, McNemar's test against
@@ -58,7 +56,7 @@ public class ModelController {
         var served = registry.served().map(ServedModel::descriptor);
         models.put("report", ModelReport.of(descriptor, served));
         models.put("servedId", served.map(ModelDescriptor::id).orElse(""));
-        models.put("plot", GridPlot.svg(descriptor.gridSearch(), descriptor.gridAxis()));
+        models.put("plot", GridPlot.svg(descriptor.training().gridSearch(), descriptor.training().gridAxis()));
         models.put("chosenPoint", chosenPoint(descriptor));
         return "model.html";
     }
@@ -75,7 +73,7 @@ public class ModelController {
     /** Puts the model and one page of its mistakes in the models; a digit or page that is no number is ignored. */
     private ModelDescriptor mistakes(String id, String digitValue, String pageValue) throws IOException {
         var descriptor = registry.models().stream().filter(d -> d.id().equals(id)).findFirst()
-                .filter(d -> d.confusion() != null)
+                .filter(d -> d.test().confusion() != null)
                 .orElseThrow(() -> ProblemException.notFound("No model with this id and test metrics"));
         pages.of("model", "/admin").forEach(models::put);
         Integer digit = digitValue != null && digitValue.matches("[0-9]") ? Integer.valueOf(digitValue) : null;
@@ -88,10 +86,10 @@ public class ModelController {
 
     /** The index of the grid point whose hyperparameters the model was trained with, or -1. */
     private static int chosenPoint(ModelDescriptor descriptor) {
-        var points = descriptor.gridSearch() == null ? List.<GridPoint>of() : descriptor.gridSearch();
+        var points = descriptor.training().gridSearch();
         for (int i = 0; i < points.size(); i++) {
             if (points.get(i).parameters().entrySet().stream()
-                    .allMatch(e -> e.getValue().equals(descriptor.parameters().get(e.getKey())))) {
+                    .allMatch(e -> e.getValue().equals(descriptor.training().hyperparameters().get(e.getKey())))) {
                 return i;
             }
         }
