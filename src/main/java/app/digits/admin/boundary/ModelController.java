@@ -1,8 +1,11 @@
 package app.digits.admin.boundary;
 
 import app.digits.admin.control.Mistakes;
+import app.digits.admin.control.ModelDiff;
+import app.digits.analysis.control.EpochChart;
 import app.digits.analysis.control.GridPlot;
 import app.digits.dataset.control.MnistReader;
+import app.digits.platform.control.BundleMessageResolver;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
 import app.digits.registry.control.ModelRegistry;
@@ -15,6 +18,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
+import jakarta.mvc.MvcContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,8 +29,9 @@ import java.io.IOException;
 /**
  * One model's page ({@code /admin/model?id=}): its facts and chosen hyperparameters, McNemar's test against
  * the served model, the confusion matrix as a heatmap, per-digit precision/recall/F1, the grid-search table
- * with its plot, and the gallery of its mistakes on the test set, paged and filtered by true digit with HTMX
- * ({@code /admin/model/mistakes}). An unknown id is a 404 on the app's error page.
+ * with its plot, a network's learning curves (loss and held-out accuracy per epoch), and the gallery of its mistakes on the test set, paged and filtered by true digit with HTMX
+ * ({@code /admin/model/mistakes}); and two models compared line by line ({@code /admin/model/diff}). An unknown
+ * id is a 404 on the app's error page.
  */
 @Controller
 @RequestScoped
@@ -39,6 +44,9 @@ public class ModelController {
 
     @Inject
     Models models;
+
+    @Inject
+    MvcContext mvc;
 
     @Inject
     PageModels pages;
@@ -57,8 +65,26 @@ public class ModelController {
         models.put("report", ModelReport.of(descriptor, served));
         models.put("servedId", served.map(ModelDescriptor::id).orElse(""));
         models.put("plot", GridPlot.svg(descriptor.training().gridSearch(), descriptor.training().gridAxis()));
+        var locale = mvc.getLocale();
+        models.put("curves", EpochChart.svg(descriptor.training().epochs(), new EpochChart.Labels(
+                BundleMessageResolver.message(locale, "model.curves.title"), BundleMessageResolver.message(locale, "model.curves.epoch"),
+                BundleMessageResolver.message(locale, "model.curves.loss"), BundleMessageResolver.message(locale, "model.curves.accuracy"))));
         models.put("chosenPoint", chosenPoint(descriptor));
         return "model.html";
+    }
+
+    /** Two models side by side ({@code /admin/model/diff?a=&b=}), their differences marked. */
+    @GET
+    @Path("diff")
+    public String diff(@QueryParam("a") String a, @QueryParam("b") String b) throws IOException {
+        pages.of("diff", "/admin").forEach(models::put);
+        models.put("diff", ModelDiff.of(known(a), known(b)));
+        return "diff.html";
+    }
+
+    private ModelDescriptor known(String id) throws IOException {
+        return registry.models().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No model with id " + id));
     }
 
     @GET
