@@ -8,14 +8,14 @@ import java.util.stream.Collectors;
 
 /**
  * Gives a request body that breaks its record's Bean Validation constraints a 400 whose detail lists every
- * broken constraint's message, sorted, so a client fixes them all at once.
+ * broken constraint's message (each only once), sorted, so a client can fix them all in one go.
  */
 @Provider
 public class ConstraintViolationMapper extends ProblemMapper<ConstraintViolationException> {
 
     @Override
     ProblemException problemOf(ConstraintViolationException invalid) {
-        return ProblemException.badRequest(invalid.getConstraintViolations().stream().map(ConstraintViolation::getMessage).sorted()
+        return ProblemException.badRequest(invalid.getConstraintViolations().stream().map(ConstraintViolation::getMessage).distinct().sorted()
                 .collect(Collectors.joining("; ")));
     }
 }
