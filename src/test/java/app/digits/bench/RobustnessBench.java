@@ -36,7 +36,7 @@ public final class RobustnessBench {
         for (var descriptor : store.descriptors()) {
             classifiers.put(descriptor.id(), store.load(descriptor));
             header.append(' ').append(descriptor.algorithm()).append(" `").append(descriptor.id()).append("` |");
-            mnistTest.append(String.format(Locale.ROOT, " %.2f %% |", 100 * descriptor.testAccuracy()));
+            mnistTest.append(String.format(Locale.ROOT, " %.2f %% |", 100 * descriptor.test().accuracy()));
             normalizedTest.append(String.format(Locale.ROOT, " %.2f %% |", 100 * normalizedAccuracy(classifiers.get(descriptor.id()))));
         }
         long start = System.nanoTime();

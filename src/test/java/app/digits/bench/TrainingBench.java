@@ -8,7 +8,8 @@ import app.digits.training.control.GridSearch;
 import app.digits.training.control.Hyperparameters;
 import app.digits.registry.control.ModelStore;
 import app.digits.registry.entity.GridPoint;
-import app.digits.registry.entity.ModelDescriptor;
+import app.digits.registry.entity.TrainingFacts;
+import app.digits.training.control.ModelTraining;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ public final class TrainingBench {
         double searchSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         var classifier = algorithm.learner().fit(train, search.best(), 42,
-                share -> System.out.printf("fit %.0f %%%n", 100 * share));
+                (epoch, of) -> System.out.printf("fit epoch %d of %d: loss %.4f, held-out accuracy %.4f%n", epoch.epoch(), of,
+                        epoch.trainingLoss(), epoch.validationAccuracy()));
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         var report = Evaluation.evaluate(classifier, test);
@@ -62,12 +64,9 @@ public final class TrainingBench {
                 algorithm.key(), search.best(), train.size(), searchSeconds, fitSeconds, scoreSeconds,
                 report.medianLatencyMicros(), report.accuracy());
         if (args.length > 4) {
-            var trainedAt = Instant.now();
-            var saved = new ModelStore(Path.of(args[4])).save(classifier, new ModelDescriptor(algorithm.library().toLowerCase(Locale.ROOT)
-                    + "-" + algorithm.key() + "-bench-" + trainedAt.getEpochSecond(), algorithm.title(), algorithm.library(),
-                    search.best().values(), trainedAt.toString(), train.size(), fitSeconds, test.size(), report.accuracy(),
-                    report.confusion().macroF1(), report.confusion().counts(), report.rightAsBase64(), report.medianLatencyMicros(),
-                    null, 0, null, "bench", search.points(), "", report.predictionsAsBase64()));
+            var facts = new TrainingFacts("bench", Instant.now().toString(), search.best().values(), train.size(), 0, fitSeconds,
+                    search.points(), grid.mainAxis(), List.of());
+            var saved = new ModelStore(Path.of(args[4])).save(classifier, ModelTraining.describe(algorithm, facts, report));
             System.out.println("saved as " + saved.id() + " in " + args[4]);
         }
     }

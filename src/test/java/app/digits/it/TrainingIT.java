@@ -28,8 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The training job on Payara Micro: the whole job (all nine algorithms, grid search with cross-validation)
  * on a small subset, with the run and its models stored in MongoDB, the comparison table, a model's grid
  * search and mistakes, and the hot swap; a failing model that fails its run, which restarts without
- * retraining what it already trained; promotion of a better model; and a run started from the dashboard in
- * Chromium, followed live to its end.
+ * retraining what it already trained; promotion of a better model; the learning curves of the networks and
+ * the line-by-line comparison of two models; and a run started from the dashboard in Chromium, followed live to
+ * its end, then two models compared from the dashboard.
  */
 class TrainingIT extends BrowserTest {
 
@@ -117,7 +118,33 @@ class TrainingIT extends BrowserTest {
             assertEquals("COMPLETED", stored.getString("status"));
         }
 
+        var plan = (Map<String, Object>) run.get("plan");
+        assertEquals(3, ((Number) plan.get("folds")).intValue(), "the run keeps its plan as one object: " + plan);
+        assertEquals(9, ((List<?>) plan.get("steps")).size());
+
+        var cnn = (String) modelIds.get(0);
+        var cnnPage = admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + cnn))).body();
+        assertTrue(cnnPage.contains("id=\"curves\"") && cnnPage.contains("Training loss and validation accuracy per epoch"),
+                "the CNN's learning curves, in English");
+        assertEquals(3, Pattern.compile("<circle [^>]*><title>Training loss \\d").matcher(cnnPage).results().count(), "one loss point per epoch");
+        var mlp = (String) modelIds.get(2);
+        var mlpPage = client.send(HttpRequest.newBuilder(base.resolve("admin/model?id=" + mlp)).header("Authorization", Server.ADMIN_CREDENTIALS)
+                .header("Accept-Language", "fr").build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertEquals(2, Pattern.compile("<circle [^>]*><title>Perte d’entraînement \\d").matcher(mlpPage).results().count(),
+                "the MLP's two epochs, in French");
         var svm = (String) modelIds.get(1);
+        assertTrue(!admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + svm))).body().contains("id=\"curves\""),
+                "an SVM has no epochs");
+
+        var diff = admin(HttpRequest.newBuilder(base.resolve("admin/model/diff?a=" + mlp + "&b=" + cnn))).body();
+        var hidden = Pattern.compile("<th scope=\"row\">hiddenUnits</th>\\s*<td class=\"number-cell\">(32|64)</td>"
+                + "\\s*<td class=\"number-cell\">32</td>").matcher(diff);
+        assertTrue(hidden.find(), "each model's hidden units side by side: " + diff);
+        assertTrue(diff.contains("<tr class=\"differs\">"), "differences are marked");
+        assertTrue(Pattern.compile("<th scope=\"row\">filters1</th>\\s*<td class=\"number-cell\">—</td>").matcher(diff).find(),
+                "a setting only the CNN has");
+        assertEquals(404, admin(HttpRequest.newBuilder(base.resolve("admin/model/diff?a=" + mlp + "&b=nope"))).statusCode());
+
         var page = admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + svm))).body();
         assertTrue(page.contains("<svg") && page.contains("gamma"), "the grid search plot");
         assertEquals(2, Pattern.compile("<td class=\"number-cell\">0\\.0(125|25)</td>").matcher(page).results().count(), "two grid rows");
@@ -138,9 +165,9 @@ class TrainingIT extends BrowserTest {
     void aFailingModelFailsItsRunWhichRestartsWithoutRetrainingAndABetterModelIsPromoted() throws Exception {
         var before = Server.servedModelId(base);
         var failed = runToEnd("{\"algorithms\": [\"decision-tree\", \"knn\"], \"gridSize\": \"none\", \"cvImages\": 300,"
-                + " \"trainingImages\": 500, \"grids\": {\"knn\": \"pca=900\"}}");
+                + " \"trainingImages\": 500, \"grids\": {\"knn\": \"pca=600\"}}");
         assertEquals("FAILED", failed.get("status"));
-        assertTrue(failed.get("reason").toString().startsWith("knn: ProblemException: PCA dimensions"), failed.toString());
+        assertTrue(failed.get("reason").toString().startsWith("knn: TrainingException: PCA of 600 dimensions needs at least as many images, got 500"), failed.toString());
         assertEquals(1, ((List<?>) failed.get("modelIds")).size());
         assertEquals(before, Server.servedModelId(base), "a failed run leaves serving alone");
 
@@ -162,7 +189,13 @@ class TrainingIT extends BrowserTest {
         assertEquals(409, adminPost("api/admin/trainings/" + better.get("id") + "/restart", "").statusCode());
         assertEquals(404, adminPost("api/admin/trainings/run-none/restart", "").statusCode());
         assertEquals(400, adminPost("api/admin/trainings", "{\"algorithms\": [\"perceptron\"]}").statusCode());
-        assertEquals(400, adminPost("api/admin/trainings", "{\"folds\": 1}").statusCode());
+        var refused = adminPost("api/admin/trainings", "{\"folds\": 1, \"cvImages\": 5}");
+        assertEquals(400, refused.statusCode());
+        assertEquals("cvImages must be between 100 and 60000; folds must be between 2 and 10", Server.json(refused).get("detail"),
+                "the order's record names every broken bound");
+        var badPoint = adminPost("api/admin/trainings", "{\"algorithms\": [\"knn\"], \"grids\": {\"knn\": \"k=3;pca=900\"}}");
+        assertEquals(400, badPoint.statusCode(), "a grid point is checked when the run is ordered");
+        assertEquals("pca must be between 1 and 784, got 900", Server.json(badPoint).get("detail"));
         serve(before);
     }
 
@@ -213,6 +246,15 @@ class TrainingIT extends BrowserTest {
         browser.findElement(By.cssSelector(".comparison th:nth-child(5) a")).click();
         waiting.until(ExpectedConditions.attributeToBe(By.cssSelector(".comparison th:nth-child(5)"), "aria-sort", "descending"));
         Browsers.keepScreenshot(browser, "admin-dashboard");
+        var compare = browser.findElement(By.cssSelector(".diff-form button[type=submit]"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(".diff-form select[name=b]")))
+                .selectByIndex(browser.findElements(By.cssSelector(".diff-form select[name=b] option")).size() - 1);
+        compare.click();
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.diff")));
+        assertTrue(browser.findElement(By.id("differences")).getText().matches("\\d+ lines? differs? \\(highlighted\\)\\."),
+                browser.findElement(By.id("differences")).getText());
+        assertNotEquals(0, browser.findElements(By.cssSelector("table.diff tr.differs")).size());
+        Browsers.keepScreenshot(browser, "admin-diff");
         browser.get(authenticated + modelPath.substring(1));
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.plot svg")));
         browser.findElement(By.cssSelector(".digit-filter a:nth-child(9)")).click();

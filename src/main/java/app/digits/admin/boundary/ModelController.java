@@ -1,12 +1,14 @@
 package app.digits.admin.boundary;
 
 import app.digits.admin.control.Mistakes;
+import app.digits.admin.control.ModelDiff;
+import app.digits.analysis.control.EpochChart;
 import app.digits.analysis.control.GridPlot;
 import app.digits.dataset.control.MnistReader;
+import app.digits.platform.control.BundleMessageResolver;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
 import app.digits.registry.control.ModelRegistry;
-import app.digits.registry.entity.GridPoint;
 import app.digits.registry.entity.ModelDescriptor;
 import app.digits.registry.entity.ServedModel;
 import app.digits.site.control.PageModels;
@@ -16,19 +18,20 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
+import jakarta.mvc.MvcContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * One model's page ({@code /admin/model?id=}): its facts and chosen hyperparameters, McNemar's test against
  * the served model, the confusion matrix as a heatmap, per-digit precision/recall/F1, the grid-search table
- * with its plot, and the gallery of its mistakes on the test set, paged and filtered by true digit with HTMX
- * ({@code /admin/model/mistakes}). An unknown id is a 404 on the app's error page.
+ * with its plot, a network's learning curves (loss and held-out accuracy per epoch), and the gallery of its mistakes on the test set, paged and filtered by true digit with HTMX
+ * ({@code /admin/model/mistakes}); and two models compared line by line ({@code /admin/model/diff}). An unknown
+ * id is a 404 on the app's error page.
  */
 @Controller
 @RequestScoped
@@ -41,6 +44,9 @@ public class ModelController {
 
     @Inject
     Models models;
+
+    @Inject
+    MvcContext mvc;
 
     @Inject
     PageModels pages;
@@ -58,9 +64,27 @@ public class ModelController {
         var served = registry.served().map(ServedModel::descriptor);
         models.put("report", ModelReport.of(descriptor, served));
         models.put("servedId", served.map(ModelDescriptor::id).orElse(""));
-        models.put("plot", GridPlot.svg(descriptor.gridSearch(), descriptor.gridAxis()));
+        models.put("plot", GridPlot.svg(descriptor.training().gridSearch(), descriptor.training().gridAxis()));
+        var locale = mvc.getLocale();
+        models.put("curves", EpochChart.svg(descriptor.training().epochs(), new EpochChart.Labels(
+                BundleMessageResolver.message(locale, "model.curves.title"), BundleMessageResolver.message(locale, "model.curves.epoch"),
+                BundleMessageResolver.message(locale, "model.curves.loss"), BundleMessageResolver.message(locale, "model.curves.accuracy"))));
         models.put("chosenPoint", chosenPoint(descriptor));
         return "model.html";
+    }
+
+    /** Two models side by side ({@code /admin/model/diff?a=&b=}), their differences marked. */
+    @GET
+    @Path("diff")
+    public String diff(@QueryParam("a") String a, @QueryParam("b") String b) throws IOException {
+        pages.of("diff", "/admin").forEach(models::put);
+        models.put("diff", ModelDiff.of(known(a), known(b)));
+        return "diff.html";
+    }
+
+    private ModelDescriptor known(String id) throws IOException {
+        return registry.models().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No model with id " + id));
     }
 
     @GET
@@ -75,7 +99,7 @@ public class ModelController {
     /** Puts the model and one page of its mistakes in the models; a digit or page that is no number is ignored. */
     private ModelDescriptor mistakes(String id, String digitValue, String pageValue) throws IOException {
         var descriptor = registry.models().stream().filter(d -> d.id().equals(id)).findFirst()
-                .filter(d -> d.confusion() != null)
+                .filter(d -> d.test().confusion() != null)
                 .orElseThrow(() -> ProblemException.notFound("No model with this id and test metrics"));
         pages.of("model", "/admin").forEach(models::put);
         Integer digit = digitValue != null && digitValue.matches("[0-9]") ? Integer.valueOf(digitValue) : null;
@@ -88,10 +112,10 @@ public class ModelController {
 
     /** The index of the grid point whose hyperparameters the model was trained with, or -1. */
     private static int chosenPoint(ModelDescriptor descriptor) {
-        var points = descriptor.gridSearch() == null ? List.<GridPoint>of() : descriptor.gridSearch();
+        var points = descriptor.training().gridSearch();
         for (int i = 0; i < points.size(); i++) {
             if (points.get(i).parameters().entrySet().stream()
-                    .allMatch(e -> e.getValue().equals(descriptor.parameters().get(e.getKey())))) {
+                    .allMatch(e -> e.getValue().equals(descriptor.training().hyperparameters().get(e.getKey())))) {
                 return i;
             }
         }

@@ -4,6 +4,8 @@ import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
 import app.digits.platform.control.WholeNumbers;
 import app.digits.site.control.PageModels;
+import app.digits.site.boundary.TrainingExceptionMapper;
+import app.digits.training.control.TrainingException;
 import app.digits.training.control.TrainingJobs;
 import app.digits.training.control.TrainingRequests;
 import jakarta.annotation.security.RolesAllowed;
@@ -90,6 +92,8 @@ public class TrainingController {
             order.run();
         } catch (ProblemException refused) {
             models.put("problem", refused);
+        } catch (TrainingException refused) {
+            models.put("problem", TrainingExceptionMapper.of(refused));
         }
         return panel();
     }

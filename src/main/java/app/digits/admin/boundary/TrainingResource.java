@@ -1,11 +1,12 @@
 package app.digits.admin.boundary;
 
 import app.digits.platform.boundary.BodyLimit;
-import app.digits.platform.control.ProblemException;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.ModelComparison;
 import app.digits.training.control.ModelTraining;
 import app.digits.training.control.TrainingJobs;
+import app.digits.training.control.TrainingException;
+import app.digits.training.control.TrainingPlan;
 import app.digits.training.control.TrainingProgress;
 import app.digits.training.control.TrainingRequests;
 import app.digits.training.entity.TrainingRun;
@@ -13,6 +14,13 @@ import app.digits.platform.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.mvc.security.CsrfProtected;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,9 +47,32 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingResource {
 
-    /** What to train; absent fields take the defaults (every algorithm, the small grid, 3 folds on 5,000 images). */
-    public record TrainingOrder(List<String> algorithms, String gridSize, Map<String, String> grids, Integer folds,
-                                Integer cvImages, Integer trainingImages, Boolean includeDrawings, Long seed) {
+    /**
+     * What to train; absent fields take the defaults (every algorithm, the small grid, 3 folds on 5,000 images).
+     * The bounds are the plan's; checking them here too names every broken one at once.
+     */
+    public record TrainingOrder(
+            @Size(max = 20, message = "algorithms lists at most 20 names") List<@NotBlank(message = "an algorithm name is blank") String> algorithms,
+            @Pattern(regexp = "(?i)none|small|large", message = "gridSize must be none, small or large") String gridSize,
+            @Size(max = 20, message = "grids holds at most 20 grids") Map<String, @NotNull(message = "a grid is null")
+                    @Size(max = 500, message = "a grid is at most 500 characters") String> grids,
+            @Min(value = TrainingPlan.MIN_FOLDS, message = FOLDS) @Max(value = TrainingPlan.MAX_FOLDS, message = FOLDS) Integer folds,
+            @Min(value = TrainingPlan.MIN_IMAGES, message = CV_IMAGES) @Max(value = TrainingPlan.MAX_IMAGES, message = CV_IMAGES)
+            Integer cvImages,
+            @Min(value = TrainingPlan.MIN_IMAGES, message = IMAGES) @Max(value = TrainingPlan.MAX_IMAGES, message = IMAGES)
+            Integer trainingImages,
+            Boolean includeDrawings,
+            Long seed) {
+
+        private static final String FOLDS = "folds must be between " + TrainingPlan.MIN_FOLDS + " and " + TrainingPlan.MAX_FOLDS;
+        private static final String IMAGE_RANGE = " must be between " + TrainingPlan.MIN_IMAGES + " and " + TrainingPlan.MAX_IMAGES;
+        private static final String CV_IMAGES = "cvImages" + IMAGE_RANGE;
+        private static final String IMAGES = "trainingImages" + IMAGE_RANGE;
+
+        TrainingPlan plan() {
+            return TrainingRequests.of(algorithms, gridSize, grids, folds, cvImages, trainingImages,
+                    Boolean.TRUE.equals(includeDrawings), seed);
+        }
     }
 
     public record Started(String runId) {
@@ -66,10 +97,9 @@ public class TrainingResource {
     @Path("trainings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a training run; its best model is served when it beats the served one")
-    public Response start(@BodyLimit(value = 10_000, what = "The training order") TrainingOrder order) {
-        var plan = TrainingRequests.of(order.algorithms(), order.gridSize(), order.grids(), order.folds(), order.cvImages(),
-                order.trainingImages(), Boolean.TRUE.equals(order.includeDrawings()), order.seed());
-        return Response.accepted(new Started(jobs.start(plan))).build();
+    public Response start(@NotNull(message = "A training order is a JSON object") @Valid
+                          @BodyLimit(value = 10_000, what = "The training order") TrainingOrder order) {
+        return Response.accepted(new Started(jobs.start(order.plan()))).build();
     }
 
     @GET
@@ -98,7 +128,7 @@ public class TrainingResource {
     @Path("trainings/{id}")
     @Operation(summary = "One training run")
     public TrainingRun run(@PathParam("id") String id) {
-        return training.findRun(id).orElseThrow(() -> ProblemException.notFound("No training run " + id));
+        return training.findRun(id).orElseThrow(() -> TrainingException.notFound("No training run " + id));
     }
 
     @POST
@@ -115,8 +145,8 @@ public class TrainingResource {
         var servedId = registry.servedId();
         return ModelComparison.of(registry.models(), servedId, sort, !"asc".equals(dir)).stream()
                 .map(row -> new ComparedModel(row.model().id(), row.model().algorithm(), row.model().library(),
-                        row.model().parameters(), row.model().testAccuracy(), row.model().macroF1(), row.model().trainingSeconds(),
-                        row.model().medianLatencyMicros(), row.model().fileBytes(), row.served(), row.best(),
+                        row.model().training().hyperparameters(), row.model().test().accuracy(), row.model().test().macroF1(), row.model().training().seconds(),
+                        row.model().test().medianLatencyMicros(), row.model().file().bytes(), row.served(), row.best(),
                         row.againstBest().map(result -> result.pValue()).orElse(null)))
                 .toList();
     }

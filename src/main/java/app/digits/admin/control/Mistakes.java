@@ -25,7 +25,7 @@ public final class Mistakes {
     }
 
     public static Page of(ModelDescriptor model, List<LabelledImage> test, Integer digit, int page, int size) {
-        var predictions = model.predictions();
+        var predictions = model.test().predictedDigits();
         var wrong = new ArrayList<Integer>();
         if (predictions.length == test.size()) {
             for (int i = 0; i < predictions.length; i++) {

@@ -92,7 +92,7 @@ public class AnalysisController {
         var errors = analysis.errors(model);
         models.put("errors", errors);
         models.put("modelId", errors.model().id());
-        models.put("models", registry.models().stream().filter(m -> m.testPredictions() != null).toList());
+        models.put("models", registry.models().stream().filter(m -> m.test().predictions() != null).toList());
         return htmx != null ? "errors.html::analysis" : "errors.html";
     }
 

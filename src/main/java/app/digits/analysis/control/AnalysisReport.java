@@ -122,14 +122,14 @@ public class AnalysisReport {
         for (var row : rows) {
             var m = row.model();
             md.append(String.format(Locale.ROOT, "| %s%s | %s | %.2f %% | %.4f | %d images, %.0f s | %.0f µs | %.1f MiB | %s | %s |%n",
-                    m.algorithm(), row.served() ? " **(served)**" : "", m.library(), 100 * m.testAccuracy(), m.macroF1(), m.trainingImages(),
-                    m.trainingSeconds(), m.medianLatencyMicros(), m.fileBytes() / 1048576.0, parameters(m),
+                    m.algorithm(), row.served() ? " **(served)**" : "", m.library(), 100 * m.test().accuracy(), m.test().macroF1(), m.training().images(),
+                    m.training().seconds(), m.test().medianLatencyMicros(), m.file().bytes() / 1048576.0, parameters(m),
                     row.best() ? "best" : row.againstBest().map(t -> String.format(Locale.ROOT, "p = %.2g%s", t.pValue(),
                             t.significantAt(0.05) ? " (significant)" : "")).orElse("—")));
         }
         md.append("\n## 6. Results: the served model\n\n");
         md.append(String.format(Locale.ROOT, "**%s (%s)** is served: %.2f %% on the MNIST test set, macro F1 %.4f, %.0f µs per prediction.%n%n",
-                served.algorithm(), served.library(), 100 * served.testAccuracy(), served.macroF1(), served.medianLatencyMicros()));
+                served.algorithm(), served.library(), 100 * served.test().accuracy(), served.test().macroF1(), served.test().medianLatencyMicros()));
         md.append("" + image.apply("recall") + "");
         md.append("## 7. Error analysis\n\n");
         md.append(String.format(Locale.ROOT, "The digit it gets wrong most is **%d** (recall %.1f %%). The pairs it confuses most:%n%n",
@@ -151,7 +151,7 @@ public class AnalysisReport {
     }
 
     private static String parameters(ModelDescriptor model) {
-        return model.parameters() == null ? "" : model.parameters().entrySet().stream().filter(e -> !e.getKey().equals("peoplesDrawings"))
+        return model.training().hyperparameters().entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 

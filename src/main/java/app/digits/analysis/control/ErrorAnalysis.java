@@ -34,7 +34,7 @@ public record ErrorAnalysis(ModelDescriptor model, List<Example> right, List<Exa
      * from the sidecar and asking {@code classifier} for the confidence of the wrong ones.
      */
     public static ErrorAnalysis of(ModelDescriptor model, List<LabelledImage> test, DigitClassifier classifier, int examples) {
-        var predictions = model.predictions();
+        var predictions = model.test().predictedDigits();
         var right = new ArrayList<Example>();
         var wrong = new ArrayList<Example>();
         for (int i = 0; i < Math.min(predictions.length, test.size()); i++) {
@@ -47,7 +47,7 @@ public record ErrorAnalysis(ModelDescriptor model, List<Example> right, List<Exa
             }
         }
         wrong.sort(Comparator.comparingDouble(Example::confidence).reversed());
-        var confusion = model.confusion();
+        var confusion = model.test().confusion();
         var recall = new double[10];
         int worst = 0;
         var confusions = new ArrayList<Confusion>();

@@ -101,14 +101,14 @@ public class ModelRegistry {
         descriptors.forEach(descriptor -> records.save(ModelRecord.of(descriptor)));
         var candidates = descriptors.stream()
                 .sorted(Comparator.comparing((ModelDescriptor d) -> !active.map(d.id()::equals).orElse(false))
-                        .thenComparing(ModelDescriptor::testAccuracy, Comparator.reverseOrder()))
+                        .thenComparing(d -> d.test().accuracy(), Comparator.reverseOrder()))
                 .toList();
         startFollowing();
         for (var descriptor : candidates) {
             try {
                 swap(new ServedModel(descriptor, store().load(descriptor)));
                 LOG.info(() -> "Serving model " + descriptor.id() + " (" + descriptor.algorithm() + ", test accuracy "
-                        + String.format("%.2f%%", 100 * descriptor.testAccuracy()) + ")");
+                        + String.format("%.2f%%", 100 * descriptor.test().accuracy()) + ")");
                 return true;
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Skipping model " + descriptor.id() + ": " + e.getMessage());

@@ -2,12 +2,14 @@ package app.digits.registry.control;
 
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.ModelDescriptor;
+import app.digits.registry.entity.ModelFile;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
+import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -17,6 +19,7 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -43,7 +46,8 @@ import org.bson.Document;
  * and renamed into place, the model before its sidecar, so a crash never leaves a half-written model that
  * looks valid: only sidecars are listed. Each GridFS file carries its SHA-256, checked when it is copied into
  * the cache; loading recomputes the model file's SHA-256 before deserializing, and deserialization accepts only
- * the classes models are made of. Sidecars never change once written, so parsed ones are kept in memory.
+ * the classes models are made of. Sidecars never change once written, so parsed ones are kept in memory; the
+ * flat sidecars of models trained before descriptors had parts are still read.
  */
 public class ModelStore {
 
@@ -81,7 +85,7 @@ public class ModelStore {
                 objects.writeObject(classifier);
             }
         });
-        var complete = descriptor.withFile(file, Files.size(directory.resolve(file)), sha256);
+        var complete = descriptor.withFile(new ModelFile(file, Files.size(directory.resolve(file)), sha256));
         writeAtomically(directory.resolve(descriptor.id() + SIDECAR), out -> out.write(sidecar(complete)));
         upload(complete);
         sidecars.put(complete.id(), complete);
@@ -98,7 +102,7 @@ public class ModelStore {
                 if (bucket.isPresent() && !Files.isRegularFile(path)) {
                     download(id + SIDECAR, path);
                 }
-                known = jsonb.fromJson(Files.readString(path), ModelDescriptor.class);
+                known = parse(Files.readString(path));
                 sidecars.put(id, known);
             }
             descriptors.add(known);
@@ -111,14 +115,14 @@ public class ModelStore {
     }
 
     public DigitClassifier load(ModelDescriptor descriptor) throws IOException {
-        var file = directory.resolve(descriptor.file());
+        var file = directory.resolve(descriptor.file().name());
         var actual = Files.isRegularFile(file) ? sha256(file) : "none (missing)";
-        if (bucket.isPresent() && !actual.equals(descriptor.sha256())) {
-            actual = download(descriptor.file(), file);
+        if (bucket.isPresent() && !actual.equals(descriptor.file().sha256())) {
+            actual = download(descriptor.file().name(), file);
         }
-        if (!actual.equals(descriptor.sha256())) {
+        if (!actual.equals(descriptor.file().sha256())) {
             throw new IOException("Model file " + file + " has SHA-256 " + actual + ", its sidecar says "
-                    + descriptor.sha256() + ": refusing to load it");
+                    + descriptor.file().sha256() + ": refusing to load it");
         }
         try (var in = new ObjectInputStream(Files.newInputStream(file))) {
             in.setObjectInputFilter(CLASSES);
@@ -140,8 +144,8 @@ public class ModelStore {
         int uploaded = 0;
         for (var descriptor : localDescriptors()) {
             if (!shared.contains(descriptor.id())) {
-                var actual = sha256(directory.resolve(descriptor.file()));
-                if (!actual.equals(descriptor.sha256())) {
+                var actual = sha256(directory.resolve(descriptor.file().name()));
+                if (!actual.equals(descriptor.file().sha256())) {
                     LOG.warning(() -> "Not uploading model " + descriptor.id() + ": its file does not match its checksum");
                     continue;
                 }
@@ -176,7 +180,7 @@ public class ModelStore {
         var descriptors = new ArrayList<ModelDescriptor>();
         try (var files = Files.list(directory)) {
             for (var sidecar : files.filter(path -> path.toString().endsWith(SIDECAR)).sorted().toList()) {
-                descriptors.add(jsonb.fromJson(Files.readString(sidecar), ModelDescriptor.class));
+                descriptors.add(parse(Files.readString(sidecar)));
             }
         }
         return descriptors;
@@ -187,7 +191,7 @@ public class ModelStore {
         if (bucket.isEmpty()) {
             return;
         }
-        uploadFile(directory.resolve(descriptor.file()), descriptor.id(), "model", descriptor.sha256());
+        uploadFile(directory.resolve(descriptor.file().name()), descriptor.id(), "model", descriptor.file().sha256());
         var sidecar = directory.resolve(descriptor.id() + SIDECAR);
         uploadFile(sidecar, descriptor.id(), "sidecar", sha256(sidecar));
     }
@@ -214,6 +218,13 @@ public class ModelStore {
         }, expected);
         LOG.fine(() -> "Cached " + name + " (" + actual + ") from GridFS");
         return actual;
+    }
+
+    /** A sidecar in either layout: the current one with parts, or the flat one of older models. */
+    private ModelDescriptor parse(String json) {
+        var object = Json.createReader(new StringReader(json)).readObject();
+        return FlatSidecar.isFlat(object) ? jsonb.fromJson(json, FlatSidecar.class).toDescriptor()
+                : jsonb.fromJson(json, ModelDescriptor.class);
     }
 
     private byte[] sidecar(ModelDescriptor descriptor) {

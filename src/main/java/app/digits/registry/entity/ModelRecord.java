@@ -74,24 +74,26 @@ public class ModelRecord {
         record.id = descriptor.id();
         record.algorithm = descriptor.algorithm();
         record.library = descriptor.library();
-        record.hyperparameters = descriptor.parameters() == null ? List.of()
-                : descriptor.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
-        record.runId = descriptor.runId();
-        record.trainedAt = descriptor.trainedAt();
-        record.trainingImages = descriptor.trainingImages();
-        record.trainingSeconds = descriptor.trainingSeconds();
-        record.testImages = descriptor.testImages();
-        record.testAccuracy = descriptor.testAccuracy();
-        record.macroF1 = descriptor.macroF1();
-        record.confusion = descriptor.confusion() == null ? List.of()
-                : Arrays.stream(descriptor.confusion()).flatMapToInt(Arrays::stream).boxed().toList();
-        record.medianLatencyMicros = descriptor.medianLatencyMicros();
-        record.gridSearch = descriptor.gridSearch() == null ? List.of() : descriptor.gridSearch().stream()
+        var training = descriptor.training();
+        var test = descriptor.test();
+        record.hyperparameters = training.hyperparameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .sorted().toList();
+        record.runId = training.runId();
+        record.trainedAt = training.trainedAt();
+        record.trainingImages = training.images();
+        record.trainingSeconds = training.seconds();
+        record.testImages = test.images();
+        record.testAccuracy = test.accuracy();
+        record.macroF1 = test.macroF1();
+        record.confusion = test.confusion() == null ? List.of()
+                : Arrays.stream(test.confusion()).flatMapToInt(Arrays::stream).boxed().toList();
+        record.medianLatencyMicros = test.medianLatencyMicros();
+        record.gridSearch = training.gridSearch().stream()
                 .map(point -> String.format(java.util.Locale.ROOT, "%s: %.4f ± %.4f in %.1f s", point.parameters(),
                         point.meanAccuracy(), point.stdAccuracy(), point.seconds())).toList();
-        record.file = descriptor.file();
-        record.fileBytes = descriptor.fileBytes();
-        record.sha256 = descriptor.sha256();
+        record.file = descriptor.file().name();
+        record.fileBytes = descriptor.file().bytes();
+        record.sha256 = descriptor.file().sha256();
         return record;
     }
 

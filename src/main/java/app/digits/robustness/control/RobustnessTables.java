@@ -104,7 +104,7 @@ public class RobustnessTables {
                     set -> status.set(new Status(true, set.key() + " measured", startedAt, "")));
             var measuredAt = Instant.now().toString();
             scores.forEach((id, sets) -> store(new RobustnessTable(id, descriptors.get(id).algorithm(), RobustnessSets.VERSION,
-                    settings.seed(), settings.digits(), settings.numbers(), descriptors.get(id).testAccuracy(), measuredAt, sets)));
+                    settings.seed(), settings.digits(), settings.numbers(), descriptors.get(id).test().accuracy(), measuredAt, sets)));
             status.set(new Status(false, "done", startedAt, ""));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "The robustness measurement failed", e);

@@ -26,7 +26,7 @@ public class ModelHealthCheck implements HealthCheck {
                 .map(model -> response.up()
                         .withData("id", model.descriptor().id())
                         .withData("algorithm", model.descriptor().algorithm())
-                        .withData("testAccuracy", String.format(java.util.Locale.ROOT, "%.4f", model.descriptor().testAccuracy())))
+                        .withData("testAccuracy", String.format(java.util.Locale.ROOT, "%.4f", model.descriptor().test().accuracy())))
                 .orElseGet(() -> {
                     var summary = startup.current();
                     return response.down().withData("status", summary.phase().name().toLowerCase(java.util.Locale.ROOT))

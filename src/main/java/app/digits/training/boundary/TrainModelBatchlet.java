@@ -3,7 +3,6 @@ package app.digits.training.boundary;
 import app.digits.training.control.ModelTraining;
 import app.digits.training.control.TrainingJobs;
 import app.digits.training.control.TrainingProgress;
-import app.digits.training.control.TrainingRequests;
 import app.digits.training.entity.TrainingRun;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchRuntime;
@@ -14,8 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The step of the {@code train-models} job: reads the job's parameters and runs the plan under its run
- * document. A run that ends failed or stopped fails or stops the job with its reason; serving is never
+ * The step of the {@code train-models} job: reads the run document its parameter names and runs the plan it
+ * holds. A run that ends failed or stopped fails or stops the job with its reason; serving is never
  * touched unless a better model was trained. {@link #stop()} (the job operator's stop) asks the run to stop
  * after its current step.
  */
@@ -34,8 +33,9 @@ public class TrainModelBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        var parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-        var run = training.run(parameters.getProperty(TrainingJobs.RUN_ID), TrainingRequests.fromJobParameters(parameters));
+        var runId = BatchRuntime.getJobOperator().getParameters(job.getExecutionId()).getProperty(TrainingJobs.RUN_ID);
+        var stored = training.findRun(runId).orElseThrow(() -> new IllegalStateException("No training run " + runId));
+        var run = training.run(runId, ModelTraining.planOf(stored));
         job.setExitStatus(run.getStatus().name() + (run.getReason() == null ? "" : ": " + run.getReason()));
         if (run.getStatus() == TrainingRun.Status.FAILED) {
             throw new IllegalStateException(run.getReason());

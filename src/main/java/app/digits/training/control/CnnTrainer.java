@@ -12,6 +12,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import app.digits.dataset.entity.LabelledImage;
+import app.digits.registry.entity.Epoch;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * mini-batches that {@link CnnBatches} prepares on another thread (distorted like real writing by default, see
  * {@link CnnAugmentation}) while PyTorch's intra-op threads use the cores for the forward and backward passes.
  * A tenth of the training images (at most 2,000) is held out, undistorted, to pick the best epoch, whose weights
- * are kept; an epoch whose loss is not a finite number ends training (the weights fall back to the best epoch),
+ * are kept, and every epoch's mean loss and held-out accuracy is reported for the learning curves; an epoch whose loss is not a finite number ends training (the weights fall back to the best epoch),
  * because a diverged network would otherwise be saved as the result.
  */
 public final class CnnTrainer {
@@ -37,7 +38,38 @@ public final class CnnTrainer {
     private static final double HELD_OUT_TOLERANCE = 0.001;
 
     /** The hyperparameters of one run. */
-    public record Settings(CnnNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation) {
+    public record Settings(CnnNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation)
+            implements AlgorithmSettings {
+        static final Settings DEFAULTS = new Settings(new CnnNetwork(16, 32, 256, 0.3f), 10, 64, 0.001f,
+                CnnBatches.Augmentation.SHIFTS);
+
+        public Settings {
+            TrainingException.requireBetween(network.filters1(), 1, 256, "filters1");
+            TrainingException.requireBetween(network.filters2(), 1, 256, "filters2");
+            TrainingException.requireBetween(network.hiddenUnits(), 1, 4_096, "hiddenUnits");
+            TrainingException.requireBetween(network.dropout(), 0, 0.9, "dropout");
+            TrainingException.requireBetween(epochs, 1, 100, "epochs");
+            TrainingException.requireBetween(batchSize, 1, 1_024, "batchSize");
+            TrainingException.requireBetween(learningRate, 1e-6, 1, "learningRate");
+        }
+
+        static Settings of(Hyperparameters p) {
+            return new Settings(new CnnNetwork(p.integer("filters1"), p.integer("filters2"), p.integer("hiddenUnits"),
+                    (float) p.decimal("dropout")), p.integer("epochs"), p.integer("batchSize"), (float) p.decimal("learningRate"),
+                    p.choice("augmentation", CnnBatches.Augmentation.class));
+        }
+
+        @Override
+        public CnnClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
+            return train(images, this, seed, progress);
+        }
+
+        @Override
+        public Hyperparameters values() {
+            return Hyperparameters.of("filters1", network.filters1(), "filters2", network.filters2(), "hiddenUnits",
+                    network.hiddenUnits(), "dropout", network.dropout(), "epochs", epochs, "batchSize", batchSize, "learningRate",
+                    learningRate, "augmentation", augmentation);
+        }
     }
 
     private CnnTrainer() {
@@ -75,7 +107,7 @@ public final class CnnTrainer {
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
                     LOG.info(() -> String.format("CNN epoch %d: loss %.4f, held-out accuracy %.4f, %.1f s", done, loss, accuracy, seconds));
-                    progress.done((double) epoch / settings.epochs());
+                    progress.epochDone(new Epoch(epoch, loss, held == 0 ? 0 : accuracy), settings.epochs());
                 }
                 LOG.info(() -> "CNN keeps epoch " + best.epoch());
                 return new CnnClassifier(settings.network(), best.weights());

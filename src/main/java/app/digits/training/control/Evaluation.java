@@ -2,6 +2,7 @@ package app.digits.training.control;
 
 import app.digits.dataset.entity.LabelledImage;
 import app.digits.registry.entity.DigitClassifier;
+import app.digits.registry.entity.TestScores;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.BitSet;
@@ -34,6 +35,12 @@ public final class Evaluation {
         /** The predicted digit of each image, one byte each, in base64. */
         public String predictionsAsBase64() {
             return Base64.getEncoder().encodeToString(predictions);
+        }
+
+        /** What a model's descriptor keeps of this report. */
+        public TestScores scores() {
+            return new TestScores(right.length, accuracy(), confusion.macroF1(), confusion.counts(), rightAsBase64(),
+                    predictionsAsBase64(), medianLatencyMicros);
         }
     }
 

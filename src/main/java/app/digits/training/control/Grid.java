@@ -1,6 +1,5 @@
 package app.digits.training.control;
 
-import app.digits.platform.control.ProblemException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,16 +26,16 @@ public record Grid(Map<String, List<String>> axes) {
             var parts = axis.split("=", 2);
             var name = parts[0].strip();
             if (parts.length != 2 || name.isEmpty()) {
-                throw ProblemException.badRequest("Grid axis '" + axis + "' must read name=value1,value2");
+                throw TrainingException.invalid("Grid axis '" + axis + "' must read name=value1,value2");
             }
             var values = Arrays.stream(parts[1].split(",")).map(String::strip).toList();
             if (values.stream().anyMatch(String::isEmpty) || axes.put(name, values) != null) {
-                throw ProblemException.badRequest("Grid axis '" + axis + "' has a blank value or a repeated name");
+                throw TrainingException.invalid("Grid axis '" + axis + "' has a blank value or a repeated name");
             }
         }
         var grid = new Grid(axes);
         if (grid.size() > MAX_POINTS) {
-            throw ProblemException.badRequest("A grid of " + grid.size() + " points is too large (at most " + MAX_POINTS + ")");
+            throw TrainingException.invalid("A grid of " + grid.size() + " points is too large (at most " + MAX_POINTS + ")");
         }
         return grid;
     }

@@ -2,21 +2,24 @@ package app.digits.training.control;
 
 import app.digits.dataset.entity.LabelledImage;
 import app.digits.registry.entity.DigitClassifier;
+import app.digits.registry.entity.Epoch;
 import java.util.List;
 
 /**
  * How one algorithm fits a classifier to labelled images with given hyperparameters, whatever its library.
- * Trainers that run in epochs report the share done (0 to 1) so the dashboard can follow them.
+ * Trainers that run in epochs report each one (its loss and held-out accuracy) so the dashboard can follow
+ * them and the model can keep its learning curves.
  */
 @FunctionalInterface
 public interface Learner {
 
     DigitClassifier fit(List<LabelledImage> images, Hyperparameters parameters, long seed, Progress progress);
 
-    /** Receives the share of a fit that is done; throwing from it stops the fit (that is how a run is stopped). */
+    /** Hears about each finished epoch of {@code epochs}; throwing from it stops the fit (that is how a run is stopped). */
+    @FunctionalInterface
     interface Progress {
-        void done(double share);
+        void epochDone(Epoch epoch, int epochs);
 
-        Progress NONE = share -> { };
+        Progress NONE = (epoch, epochs) -> { };
     }
 }

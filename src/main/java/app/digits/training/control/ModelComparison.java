@@ -21,12 +21,12 @@ public final class ModelComparison {
     }
 
     private static final Map<String, Comparator<ModelDescriptor>> COLUMNS = Map.of(
-            "accuracy", Comparator.comparingDouble(ModelDescriptor::testAccuracy),
-            "f1", Comparator.comparingDouble(ModelDescriptor::macroF1),
-            "training", Comparator.comparingDouble(ModelDescriptor::trainingSeconds),
-            "latency", Comparator.comparingDouble(ModelDescriptor::medianLatencyMicros),
-            "size", Comparator.comparingLong(ModelDescriptor::fileBytes),
-            "trained", Comparator.comparing(ModelDescriptor::trainedAt),
+            "accuracy", Comparator.comparingDouble(d -> d.test().accuracy()),
+            "f1", Comparator.comparingDouble(d -> d.test().macroF1()),
+            "training", Comparator.comparingDouble(d -> d.training().seconds()),
+            "latency", Comparator.comparingDouble(d -> d.test().medianLatencyMicros()),
+            "size", Comparator.comparingLong(d -> d.file().bytes()),
+            "trained", Comparator.comparing(d -> d.training().trainedAt()),
             "model", Comparator.comparing((ModelDescriptor d) -> d.algorithm().toLowerCase(Locale.ROOT)).thenComparing(ModelDescriptor::library));
 
     private ModelComparison() {
@@ -36,7 +36,7 @@ public final class ModelComparison {
     public static List<Row> of(List<ModelDescriptor> models, String servedId, String column, boolean descending) {
         var order = Optional.ofNullable(COLUMNS.get(column == null ? "accuracy" : column))
                 .orElseThrow(() -> ProblemException.badRequest("Cannot sort by '" + column + "': use one of " + columns()));
-        var best = models.stream().filter(m -> m.confusion() != null).max(Comparator.comparingDouble(ModelDescriptor::testAccuracy));
+        var best = models.stream().filter(m -> m.test().confusion() != null).max(Comparator.comparingDouble(d -> d.test().accuracy()));
         Function<ModelDescriptor, Row> row = model -> new Row(model, model.id().equals(servedId),
                 best.map(b -> b.id().equals(model.id())).orElse(false),
                 best.filter(b -> !b.id().equals(model.id())).flatMap(b -> compare(model, b)));
@@ -49,10 +49,10 @@ public final class ModelComparison {
 
     /** McNemar's test of two models scored on the same test images, when both kept which ones they got right. */
     public static Optional<McNemar.Result> compare(ModelDescriptor model, ModelDescriptor other) {
-        if (model.testCorrect() == null || other.testCorrect() == null || model.testImages() != other.testImages()) {
+        if (model.test().correct() == null || other.test().correct() == null || model.test().images() != other.test().images()) {
             return Optional.empty();
         }
-        return Optional.of(McNemar.test(Evaluation.rightFromBase64(model.testCorrect(), model.testImages()),
-                Evaluation.rightFromBase64(other.testCorrect(), other.testImages())));
+        return Optional.of(McNemar.test(Evaluation.rightFromBase64(model.test().correct(), model.test().images()),
+                Evaluation.rightFromBase64(other.test().correct(), other.test().images())));
     }
 }

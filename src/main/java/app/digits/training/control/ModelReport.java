@@ -19,14 +19,14 @@ public record ModelReport(ModelDescriptor model, List<DigitMetrics> digits, doub
     }
 
     public static ModelReport of(ModelDescriptor model, Optional<ModelDescriptor> served) {
-        var confusion = ConfusionMatrix.of(model.confusion());
+        var confusion = ConfusionMatrix.of(model.test().confusion());
         var digits = IntStream.range(0, 10).mapToObj(d -> new DigitMetrics(d, confusion.precision(d), confusion.recall(d),
                 confusion.f1(d), confusion.support(d))).toList();
         var intensities = new double[10][10];
         for (int actual = 0; actual < 10; actual++) {
             int support = Math.max(1, confusion.support(actual));
             for (int predicted = 0; predicted < 10; predicted++) {
-                intensities[actual][predicted] = Math.sqrt((double) model.confusion()[actual][predicted] / support);
+                intensities[actual][predicted] = Math.sqrt((double) model.test().confusion()[actual][predicted] / support);
             }
         }
         var comparison = served.filter(other -> !other.id().equals(model.id())).flatMap(other -> ModelComparison.compare(model, other));

@@ -4,9 +4,10 @@ import app.digits.dataset.control.MnistReader;
 import app.digits.dataset.entity.LabelledImage;
 import app.digits.dataset.entity.Split;
 import app.digits.registry.control.ModelRegistry;
-import app.digits.registry.entity.DigitClassifier;
+import app.digits.registry.entity.Epoch;
 import app.digits.registry.entity.GridPoint;
 import app.digits.registry.entity.ModelDescriptor;
+import app.digits.registry.entity.TrainingFacts;
 import app.digits.training.entity.TrainingRun;
 import app.digits.training.entity.TrainingRuns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,10 +64,16 @@ public class ModelTraining {
         return "run-" + ID_TIME.format(now) + "-" + String.format("%03d", now.toEpochMilli() % 1000);
     }
 
+    /** A stored run's plan; a run recorded before plans were typed has none and cannot run again. */
+    public static TrainingPlan planOf(TrainingRun run) {
+        return TrainingPlan.fromJson(run.planJson().orElseThrow(() -> TrainingException.conflict("Run " + run.getId()
+                + " was recorded before training plans were typed: start a new run instead")));
+    }
+
     /** Runs (or resumes) the plan under the run document {@code runId}, creating it if needed. */
     public synchronized TrainingRun run(String runId, TrainingPlan plan) {
-        var run = runs.findById(runId).orElseGet(() -> TrainingRun.queued(runId,
-                TrainingRequests.asLines(TrainingRequests.toJobParameters(plan)), plan.algorithms().stream().map(Algorithm::key).toList()));
+        var run = runs.findById(runId).orElseGet(() -> TrainingRun.queued(runId, plan.toJson(),
+                plan.algorithms().stream().map(Algorithm::key).toList()));
         progress.start(runId, plan.algorithms());
         run.started();
         try {
@@ -147,36 +153,35 @@ public class ModelTraining {
         int fromDrawings = drawings;
         LOG.info(() -> "Training " + algorithm.key() + " (" + search.best() + ") on " + images.size() + " images ("
                 + fromDrawings + " of them people's drawings)");
+        var epochs = new ArrayList<Epoch>();
         long start = System.nanoTime();
-        var classifier = algorithm.learner().fit(images, search.best(), plan.seed(), share -> progress.advance(algorithm, share));
+        var classifier = algorithm.learner().fit(images, search.best(), plan.seed(), (epoch, of) -> {
+            epochs.add(epoch);
+            progress.advance(algorithm, (double) epoch.epoch() / of);
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.update(algorithm, TrainingProgress.Phase.SCORING, points, points, 0, "");
-        var descriptor = registry.register(classifier, describe(runId, step, search, classifier, images.size(), seconds, drawings, test));
+        var facts = new TrainingFacts(runId, Instant.now().toString(), search.best().values(), images.size(), drawings, seconds,
+                search.points(), step.grid().mainAxis(), epochs);
+        var descriptor = registry.register(classifier, describe(algorithm, facts, Evaluation.evaluate(classifier, test)));
         progress.update(algorithm, TrainingProgress.Phase.DONE, points, points, 1,
-                String.format(Locale.ROOT, "%.2f", 100 * descriptor.testAccuracy()));
+                String.format(Locale.ROOT, "%.2f", 100 * descriptor.test().accuracy()));
         LOG.info(() -> String.format("Model %s: %.2f%% accuracy on %d MNIST test images, trained in %.0f s", descriptor.id(),
-                100 * descriptor.testAccuracy(), descriptor.testImages(), descriptor.trainingSeconds()));
+                100 * descriptor.test().accuracy(), descriptor.test().images(), seconds));
         return descriptor;
     }
 
     /** The algorithm's learner, stoppable between epochs during the grid search too. */
     private Learner searchLearner(Algorithm algorithm) {
-        return (images, parameters, seed, ignored) -> algorithm.learner().fit(images, parameters, seed, share -> progress.checkStop());
+        return (images, parameters, seed, ignored) -> algorithm.learner().fit(images, parameters, seed,
+                (epoch, of) -> progress.checkStop());
     }
 
-    private static ModelDescriptor describe(String runId, TrainingPlan.Step step, GridSearch.Outcome search,
-                                            DigitClassifier classifier, int images, double seconds, int drawings,
-                                            List<LabelledImage> test) {
-        var report = Evaluation.evaluate(classifier, test);
-        var trainedAt = Instant.now();
-        var parameters = new HashMap<>(search.best().values());
-        parameters.put("peoplesDrawings", String.valueOf(drawings));
-        var algorithm = step.algorithm();
-        return new ModelDescriptor(algorithm.library().toLowerCase(Locale.ROOT) + "-" + algorithm.key().replace("weka-", "") + "-"
-                + ID_TIME.format(trainedAt), algorithm.title(), algorithm.library(), parameters, trainedAt.toString(), images,
-                seconds, test.size(), report.accuracy(), report.confusion().macroF1(), report.confusion().counts(),
-                report.rightAsBase64(), report.medianLatencyMicros(), null, 0, null, runId, search.points(),
-                step.grid().mainAxis(), report.predictionsAsBase64());
+    /** The one place a trained model's descriptor is built (the registry adds its file when it saves it). */
+    public static ModelDescriptor describe(Algorithm algorithm, TrainingFacts facts, Evaluation.Report report) {
+        var id = algorithm.library().toLowerCase(Locale.ROOT) + "-" + algorithm.key().replace("weka-", "") + "-"
+                + ID_TIME.format(Instant.parse(facts.trainedAt()));
+        return new ModelDescriptor(id, algorithm.title(), algorithm.library(), facts, report.scores(), null);
     }
 
     private static String parameters(GridPoint point) {
@@ -193,7 +198,7 @@ public class ModelTraining {
     }
 
     private double score(ModelDescriptor descriptor) {
-        return "macro-f1".equals(promoteBy) ? descriptor.macroF1() : descriptor.testAccuracy();
+        return "macro-f1".equals(promoteBy) ? descriptor.test().macroF1() : descriptor.test().accuracy();
     }
 
     /** The runs, newest first. */

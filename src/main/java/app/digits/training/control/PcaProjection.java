@@ -25,8 +25,12 @@ final class PcaProjection implements Serializable {
     /** The first {@code dimensions} principal components of {@code features} (one row per image). */
     static PcaProjection fit(double[][] features, int dimensions) {
         if (dimensions < 1 || dimensions > features[0].length) {
-            throw app.digits.platform.control.ProblemException.badRequest(
+            throw TrainingException.invalid(
                     "PCA dimensions must be between 1 and " + features[0].length + ", got " + dimensions);
+        }
+        if (dimensions > features.length) {
+            // Components beyond the number of images span directions in which the images do not vary at all.
+            throw TrainingException.invalid("PCA of " + dimensions + " dimensions needs at least as many images, got " + features.length);
         }
         var sample = features.length <= FIT_IMAGES ? features : java.util.Arrays.copyOf(features, FIT_IMAGES);
         var pca = PCA.fit(sample).getProjection(dimensions);

@@ -27,6 +27,127 @@ import smile.neighbor.LinearSearch;
 public final class SmileTrainers {
 
     private static final String LABEL = "digit";
+    private static final int PIXELS = LabelledImage.PIXELS;
+
+    /** An RBF-kernel SVM on {@code pca} principal components. */
+    public record SvmSettings(int pca, double c, double gamma) implements AlgorithmSettings {
+        static final SvmSettings DEFAULTS = new SvmSettings(50, 10, 0.025);
+
+        public SvmSettings {
+            TrainingException.requireBetween(pca, 1, PIXELS, "pca");
+            TrainingException.requireBetween(c, 1e-6, 1e6, "C");
+            TrainingException.requireBetween(gamma, 1e-9, 100, "gamma");
+        }
+
+        static SvmSettings of(Hyperparameters p) {
+            return new SvmSettings(p.integer("pca"), p.decimal("C"), p.decimal("gamma"));
+        }
+
+        @Override
+        public SmileClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
+            return svm(images, pca, c, gamma);
+        }
+
+        @Override
+        public Hyperparameters values() {
+            return Hyperparameters.of("pca", pca, "C", c, "gamma", gamma);
+        }
+    }
+
+    /** k nearest neighbours on {@code pca} principal components. */
+    public record KnnSettings(int pca, int k) implements AlgorithmSettings {
+        static final KnnSettings DEFAULTS = new KnnSettings(50, 3);
+
+        public KnnSettings {
+            TrainingException.requireBetween(pca, 1, PIXELS, "pca");
+            TrainingException.requireBetween(k, 1, 100, "k");
+        }
+
+        static KnnSettings of(Hyperparameters p) {
+            return new KnnSettings(p.integer("pca"), p.integer("k"));
+        }
+
+        @Override
+        public SmileClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
+            return knn(images, pca, k);
+        }
+
+        @Override
+        public Hyperparameters values() {
+            return Hyperparameters.of("pca", pca, "k", k);
+        }
+    }
+
+    /** A random forest of {@code trees} trees, each split choosing among {@code mtry} pixels. */
+    public record ForestSettings(int trees, int mtry) implements AlgorithmSettings {
+        static final ForestSettings DEFAULTS = new ForestSettings(100, 28);
+
+        public ForestSettings {
+            TrainingException.requireBetween(trees, 1, 1_000, "trees");
+            TrainingException.requireBetween(mtry, 1, PIXELS, "mtry");
+        }
+
+        static ForestSettings of(Hyperparameters p) {
+            return new ForestSettings(p.integer("trees"), p.integer("mtry"));
+        }
+
+        @Override
+        public SmileClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
+            return randomForest(images, trees, mtry, seed);
+        }
+
+        @Override
+        public Hyperparameters values() {
+            return Hyperparameters.of("trees", trees, "mtry", mtry);
+        }
+    }
+
+    /** Multinomial logistic regression with L2 penalty {@code lambda}. */
+    public record LogisticSettings(double lambda) implements AlgorithmSettings {
+        static final LogisticSettings DEFAULTS = new LogisticSettings(0.1);
+
+        public LogisticSettings {
+            TrainingException.requireBetween(lambda, 0, 1e6, "lambda");
+        }
+
+        static LogisticSettings of(Hyperparameters p) {
+            return new LogisticSettings(p.decimal("lambda"));
+        }
+
+        @Override
+        public SmileClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
+            return logisticRegression(images, lambda);
+        }
+
+        @Override
+        public Hyperparameters values() {
+            return Hyperparameters.of("lambda", lambda);
+        }
+    }
+
+    /** A CART tree at most {@code maxDepth} deep, with leaves of at least {@code nodeSize} images. */
+    public record TreeSettings(int maxDepth, int nodeSize) implements AlgorithmSettings {
+        static final TreeSettings DEFAULTS = new TreeSettings(20, 5);
+
+        public TreeSettings {
+            TrainingException.requireBetween(maxDepth, 1, 100, "maxDepth");
+            TrainingException.requireBetween(nodeSize, 1, 1_000, "nodeSize");
+        }
+
+        static TreeSettings of(Hyperparameters p) {
+            return new TreeSettings(p.integer("maxDepth"), p.integer("nodeSize"));
+        }
+
+        @Override
+        public SmileClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
+            return decisionTree(images, maxDepth, nodeSize);
+        }
+
+        @Override
+        public Hyperparameters values() {
+            return Hyperparameters.of("maxDepth", maxDepth, "nodeSize", nodeSize);
+        }
+    }
 
     private SmileTrainers() {
     }

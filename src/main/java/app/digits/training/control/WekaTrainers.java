@@ -14,6 +14,53 @@ import weka.core.DenseInstance;
  */
 public final class WekaTrainers {
 
+    /** Weka's random forest of {@code trees} trees. */
+    public record ForestSettings(int trees) implements AlgorithmSettings {
+        static final ForestSettings DEFAULTS = new ForestSettings(100);
+
+        public ForestSettings {
+            TrainingException.requireBetween(trees, 1, 1_000, "trees");
+        }
+
+        static ForestSettings of(Hyperparameters p) {
+            return new ForestSettings(p.integer("trees"));
+        }
+
+        @Override
+        public WekaClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
+            return randomForest(images, trees, seed);
+        }
+
+        @Override
+        public Hyperparameters values() {
+            return Hyperparameters.of("trees", trees);
+        }
+    }
+
+    /** J48's pruning confidence and the fewest images a leaf holds. */
+    public record J48Settings(double confidenceFactor, int minNumObj) implements AlgorithmSettings {
+        static final J48Settings DEFAULTS = new J48Settings(0.25, 2);
+
+        public J48Settings {
+            TrainingException.requireBetween(confidenceFactor, 0.001, 0.5, "confidenceFactor");
+            TrainingException.requireBetween(minNumObj, 1, 1_000, "minNumObj");
+        }
+
+        static J48Settings of(Hyperparameters p) {
+            return new J48Settings(p.decimal("confidenceFactor"), p.integer("minNumObj"));
+        }
+
+        @Override
+        public WekaClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
+            return j48(images, confidenceFactor, minNumObj);
+        }
+
+        @Override
+        public Hyperparameters values() {
+            return Hyperparameters.of("confidenceFactor", confidenceFactor, "minNumObj", minNumObj);
+        }
+    }
+
     private WekaTrainers() {
     }
 

@@ -1,16 +1,21 @@
 package app.digits.training.entity;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.nosql.Column;
 import jakarta.nosql.Entity;
 import jakarta.nosql.Id;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One training run as stored in {@code training_runs}: what was asked (the job parameters, as
- * {@code name=value} lines, so a failed run can be started again exactly), where it stands, the models it
+ * One training run as stored in {@code training_runs}: what was asked (the training plan as one JSON object,
+ * so a failed run can be started again exactly; runs recorded before plans were typed have none and cannot be
+ * restarted), where it stands, the models it
  * registered (by algorithm, so a restarted run skips them), what failed and why, and which model it promoted.
  */
 @Entity("training_runs")
@@ -42,7 +47,7 @@ public class TrainingRun {
     private Instant endedAt;
 
     @Column
-    private List<String> parameters;
+    private String plan;
 
     @Column
     private List<String> algorithms;
@@ -68,12 +73,12 @@ public class TrainingRun {
     protected TrainingRun() {
     }
 
-    public static TrainingRun queued(String id, List<String> parameters, List<String> algorithms) {
+    public static TrainingRun queued(String id, String plan, List<String> algorithms) {
         var run = new TrainingRun();
         run.id = id;
         run.status = Status.QUEUED;
         run.startedAt = Instant.now();
-        run.parameters = List.copyOf(parameters);
+        run.plan = plan;
         run.algorithms = List.copyOf(algorithms);
         run.trainedAlgorithms = new ArrayList<>();
         run.modelIds = new ArrayList<>();
@@ -131,8 +136,14 @@ public class TrainingRun {
         return endedAt;
     }
 
-    public List<String> getParameters() {
-        return parameters == null ? List.of() : parameters;
+    /** The plan's JSON, or empty for a run recorded before plans were typed. */
+    public Optional<String> planJson() {
+        return Optional.ofNullable(plan);
+    }
+
+    /** The plan as a JSON object (not text) for the API's readers. */
+    public JsonObject getPlan() {
+        return plan == null ? null : Json.createReader(new StringReader(plan)).readObject();
     }
 
     public List<String> getAlgorithms() {

@@ -1,5 +1,6 @@
 package app.digits.admin.control;
 
+import app.digits.registry.entity.TestModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class MistakesTest {
 
     private static ModelDescriptor answering(byte[] predictions) {
-        return new ModelDescriptor("m", "MLP", "Smile", Map.of(), "2026-01-01T00:00:00Z", 1, 1, predictions.length, 0.5, 0.5,
-                new int[10][10], "", 1, null, 0, null, "run", List.of(), null, Base64.getEncoder().encodeToString(predictions));
+        return TestModels.model("m", Map.of(), TestModels.scores(predictions.length, 0.5, new int[10][10],
+                Base64.getEncoder().encodeToString(predictions)));
     }
 
     @Test

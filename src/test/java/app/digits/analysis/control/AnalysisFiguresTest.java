@@ -1,5 +1,6 @@
 package app.digits.analysis.control;
 
+import app.digits.registry.entity.TestModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,8 +113,7 @@ class AnalysisFiguresTest {
         for (int i = 0; i < 40; i++) {
             confusion[test.get(i).label()][predictions[i]]++;
         }
-        var model = new ModelDescriptor("m", "MLP", "Smile", Map.of(), "2026-01-01T00:00:00Z", 1, 1, 40, 0.9, 0.9, confusion, "", 1,
-                null, 0, null, "run", List.of(), null, Base64.getEncoder().encodeToString(predictions));
+        var model = TestModels.model("m", Map.of(), TestModels.scores(40, 0.9, confusion, Base64.getEncoder().encodeToString(predictions)));
         var confidences = new double[] {0.6, 0.99, 0.7, 0.8};
         var analysis = ErrorAnalysis.of(model, test, pixels -> {
             var probabilities = new double[10];

@@ -1,5 +1,6 @@
 package app.digits.registry.control;
 
+import app.digits.registry.entity.TestModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,8 +59,7 @@ class ModelRegistryTest {
     }
 
     private static ModelDescriptor descriptor(String id, double accuracy) {
-        return new ModelDescriptor(id, "constant", "none", Map.of(), "2026-01-01T00:00:00Z", 10, 1.5, 5, accuracy, 0.4,
-                new int[10][10], "AQ", 12.5, null, 0, null, "run", List.of(), null, null);
+        return TestModels.model(id, Map.of(), TestModels.scores(5, accuracy, new int[10][10], null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.digits.registry.control;
 
+import app.digits.registry.entity.TestModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,8 +34,7 @@ class ModelStoreTest {
     Path directory;
 
     private static ModelDescriptor descriptor(String id, double accuracy) {
-        return new ModelDescriptor(id, "constant", "none", Map.of("k", "v"), "2026-01-01T00:00:00Z", 10, 1.5, 5,
-                accuracy, 0.4, new int[10][10], "AQ", 12.5, null, 0, null, "run", java.util.List.of(), null, null);
+        return TestModels.model(id, Map.of("k", "v"), TestModels.scores(5, accuracy, new int[10][10], null));
     }
 
     @Test
@@ -44,14 +44,14 @@ class ModelStoreTest {
 
         var saved = store.save(new Constant(distribution), descriptor("m1", 0.5));
 
-        assertEquals("m1.model", saved.file());
-        assertEquals(64, saved.sha256().length());
+        assertEquals("m1.model", saved.file().name());
+        assertEquals(64, saved.file().sha256().length());
         var listed = store.descriptors().get(0);
         assertEquals(saved.id(), listed.id());
-        assertEquals(saved.sha256(), listed.sha256());
-        assertEquals(Files.size(directory.resolve("m1.model")), listed.fileBytes());
-        assertEquals(0.4, listed.macroF1());
-        assertEquals(10, listed.confusion().length);
+        assertEquals(saved.file().sha256(), listed.file().sha256());
+        assertEquals(Files.size(directory.resolve("m1.model")), listed.file().bytes());
+        assertEquals(0.4, listed.test().macroF1());
+        assertEquals(10, listed.test().confusion().length);
         assertArrayEquals(distribution, store.load(saved).probabilities(new byte[784]));
         try (var files = Files.list(directory)) {
             assertTrue(files.noneMatch(path -> path.toString().endsWith(".tmp")), "no temporary file is left");
@@ -62,7 +62,7 @@ class ModelStoreTest {
     void refusesAModelFileThatDoesNotMatchItsChecksum() throws IOException {
         var store = new ModelStore(directory);
         var saved = store.save(new Constant(new double[10]), descriptor("m2", 0.5));
-        var file = directory.resolve(saved.file());
+        var file = directory.resolve(saved.file().name());
         var bytes = Files.readAllBytes(file);
         bytes[bytes.length - 1] ^= 1;
         Files.write(file, bytes);
@@ -90,7 +90,7 @@ class ModelStoreTest {
             var second = new ModelStore(directory.resolve("b"), database);
             var listed = second.descriptors();
             assertEquals(List.of("shared"), listed.stream().map(ModelDescriptor::id).toList());
-            assertEquals(saved.sha256(), listed.get(0).sha256());
+            assertEquals(saved.file().sha256(), listed.get(0).file().sha256());
             assertArrayEquals(distribution, second.load(listed.get(0)).probabilities(new byte[784]));
             assertTrue(Files.isRegularFile(directory.resolve("b").resolve("shared.model")), "cached locally");
 
@@ -144,7 +144,7 @@ class ModelStoreTest {
     void whatACrashInTheMiddleOfASaveLeavesIsNeverListedNorLoaded() throws IOException {
         var store = new ModelStore(directory);
         var saved = store.save(new Constant(new double[10]), descriptor("kept", 0.5));
-        var whole = Files.readAllBytes(directory.resolve(saved.file()));
+        var whole = Files.readAllBytes(directory.resolve(saved.file().name()));
         // Killed while writing the model: a temporary file only. Killed after the model's rename: no sidecar yet.
         Files.write(directory.resolve("half.model123.tmp"), java.util.Arrays.copyOf(whole, whole.length / 2));
         Files.write(directory.resolve("half.json456.tmp"), "{\"id\": \"half\"".getBytes());
@@ -153,7 +153,7 @@ class ModelStoreTest {
         assertEquals(java.util.List.of("kept"), store.descriptors().stream().map(ModelDescriptor::id).toList());
 
         // A sidecar whose model file was cut short (a copy gone wrong) is refused by its checksum.
-        Files.write(directory.resolve(saved.file()), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(directory.resolve(saved.file().name()), java.util.Arrays.copyOf(whole, whole.length / 2));
         assertThrows(IOException.class, () -> store.load(saved));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.robustness.entity.RobustnessSet;
 import app.digits.robustness.entity.SetScore;
+import app.digits.training.control.Learner;
 import app.digits.training.control.SmileMlpTrainer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,8 @@ class RobustnessBenchmarkTest {
 
     @BeforeAll
     static void train() {
-        mlp = SmileMlpTrainer.train(MnistTestSet.training(3000), new SmileMlpTrainer.Settings(64, 4, 32, 0.05, 0.9, 7), epoch -> { });
+        mlp = SmileMlpTrainer.train(MnistTestSet.training(3000), new SmileMlpTrainer.Settings(64, 4, 32, 0.05, 0.9), 7,
+                Learner.Progress.NONE);
     }
 
     @Test

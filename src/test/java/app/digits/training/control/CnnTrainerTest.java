@@ -1,5 +1,7 @@
 package app.digits.training.control;
 
+import app.digits.registry.entity.Epoch;
+import app.digits.registry.entity.TestModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +24,16 @@ class CnnTrainerTest {
 
     @Test
     void aSmallCnnLearnsSeparableDigitsAndServesTheSameAfterTheStore() throws IOException {
-        var shares = new ArrayList<Double>();
+        var epochs = new ArrayList<Epoch>();
         var settings = new CnnTrainer.Settings(new CnnNetwork(8, 16, 32, 0.1f), 4, 16, 0.01f, CnnBatches.Augmentation.NONE);
-        var cnn = CnnTrainer.train(SmileMlpTrainerTest.bands(40, 1), settings, 7, shares::add);
-        assertEquals(List.of(0.25, 0.5, 0.75, 1.0), shares);
+        var cnn = CnnTrainer.train(SmileMlpTrainerTest.bands(40, 1), settings, 7, (epoch, of) -> {
+            assertEquals(4, of);
+            epochs.add(epoch);
+        });
+        assertEquals(List.of(1, 2, 3, 4), epochs.stream().map(Epoch::epoch).toList(), "every epoch is reported, in order");
+        assertTrue(epochs.stream().allMatch(e -> Double.isFinite(e.trainingLoss()) && e.trainingLoss() > 0), epochs.toString());
+        assertTrue(epochs.getLast().trainingLoss() < epochs.getFirst().trainingLoss(), "the loss falls: " + epochs);
+        assertTrue(epochs.getLast().validationAccuracy() > 0.8, "held-out accuracy " + epochs);
         var report = Evaluation.evaluate(cnn, SmileMlpTrainerTest.bands(10, 2));
         assertTrue(report.accuracy() > 0.9, "accuracy " + report.accuracy());
         var probe = SmileMlpTrainerTest.bands(1, 3).get(4).pixels();
@@ -33,8 +41,7 @@ class CnnTrainerTest {
         assertEquals(1.0, Arrays.stream(probabilities).sum(), 1e-5);
 
         var store = new ModelStore(models);
-        var saved = store.save(cnn, new ModelDescriptor("cnn", "CNN", "DJL", Map.of(), "2026-01-01T00:00:00Z", 300, 1, 100, 0.9,
-                0.9, new int[10][10], "", 1, null, 0, null, "run", List.of(), null, null));
+        var saved = store.save(cnn, TestModels.model("cnn", Map.of(), TestModels.scores(100, 0.9, new int[10][10], null)));
         assertArrayEquals(probabilities, store.load(saved).probabilities(probe), 1e-6);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.digits.platform.control.ProblemException;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.GridPoint;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ class GridSearchTest {
     @Test
     void malformedOrHugeGridsAreRefused() {
         for (var spec : List.of("C", "=1", "C=1,,2", "C=1;C=2", "a=1,2,3,4,5,6,7,8;b=1,2,3,4,5,6,7,8,9")) {
-            assertEquals(400, assertThrows(ProblemException.class, () -> Grid.parse(spec)).status(), spec);
+            assertEquals(TrainingException.Kind.INVALID, assertThrows(TrainingException.class, () -> Grid.parse(spec)).kind(), spec);
         }
     }
 
@@ -92,7 +91,8 @@ class GridSearchTest {
                         done.add(result);
                     }
                 });
-        assertEquals(List.of("1/4 guess=0, skill=0", "2/4 guess=3, skill=0", "3/4 guess=0, skill=1", "4/4 guess=3, skill=1"), started);
+        assertEquals(List.of("1/4 skill=0, guess=0", "2/4 skill=0, guess=3", "3/4 skill=1, guess=0", "4/4 skill=1, guess=3"), started,
+                "points keep the order of the grid's axes");
         assertEquals(4, outcome.points().size());
         assertEquals(outcome.points(), done);
         assertEquals(0.1, outcome.points().get(0).meanAccuracy(), 1e-9, "a constant guess is right for one digit in ten");
@@ -118,13 +118,15 @@ class GridSearchTest {
 
     @Test
     void hyperparametersReadNumbersAndChoicesOrSayWhatIsWrong() {
-        var parameters = new Hyperparameters(Map.of("k", "3", "gamma", "0.025", "augmentation", "Writing", "bad", "x"));
+        var parameters = Hyperparameters.of("k", 3, "gamma", 0.025, "augmentation", "Writing", "bad", "x", "C", 10.0);
         assertEquals(3, parameters.integer("k"));
         assertEquals(0.025, parameters.decimal("gamma"));
         assertEquals(CnnBatches.Augmentation.WRITING, parameters.choice("augmentation", CnnBatches.Augmentation.class));
-        assertEquals(400, assertThrows(ProblemException.class, () -> parameters.integer("bad")).status());
-        assertEquals(400, assertThrows(ProblemException.class, () -> parameters.choice("bad", CnnBatches.Augmentation.class)).status());
-        assertEquals(400, assertThrows(ProblemException.class, () -> parameters.decimal("missing")).status());
-        assertEquals("augmentation=Writing, bad=x, gamma=0.025, k=3", parameters.toString());
+        assertEquals("Hyperparameter bad must be a whole number, got x",
+                assertThrows(TrainingException.class, () -> parameters.integer("bad")).getMessage());
+        assertEquals(TrainingException.Kind.INVALID,
+                assertThrows(TrainingException.class, () -> parameters.choice("bad", CnnBatches.Augmentation.class)).kind());
+        assertEquals(TrainingException.Kind.INVALID, assertThrows(TrainingException.class, () -> parameters.decimal("missing")).kind());
+        assertEquals("k=3, gamma=0.025, augmentation=Writing, bad=x, C=10", parameters.toString(), "in order, whole decimals plain");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.dataset.entity.LabelledImage;
+import app.digits.registry.entity.Epoch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,14 +31,21 @@ class SmileMlpTrainerTest {
         return images;
     }
 
-    private static final SmileMlpTrainer.Settings SETTINGS = new SmileMlpTrainer.Settings(32, 3, 16, 0.05, 0.9, 7);
+    private static final SmileMlpTrainer.Settings SETTINGS = new SmileMlpTrainer.Settings(32, 3, 16, 0.05, 0.9);
 
     @Test
     void learnsSeparableClassesAndScoresThemOnUnseenImages() {
-        var epochs = new ArrayList<Integer>();
-        var classifier = SmileMlpTrainer.train(bands(30, 1), SETTINGS, epochs::add);
+        var epochs = new ArrayList<Epoch>();
+        var classifier = SmileMlpTrainer.train(bands(30, 1), SETTINGS, 7, (epoch, of) -> {
+            assertEquals(3, of);
+            epochs.add(epoch);
+        });
 
-        assertEquals(List.of(1, 2, 3), epochs);
+        assertEquals(List.of(1, 2, 3), epochs.stream().map(Epoch::epoch).toList(), "every epoch is reported, in order");
+        assertTrue(epochs.stream().allMatch(e -> e.trainingLoss() > 0 && Double.isFinite(e.trainingLoss())), epochs.toString());
+        assertTrue(epochs.getLast().trainingLoss() < epochs.getFirst().trainingLoss() || epochs.getFirst().trainingLoss() < 0.05,
+                "the loss falls: " + epochs);
+        assertTrue(epochs.getLast().validationAccuracy() > 0.9, "held-out accuracy: " + epochs);
         var report = Evaluation.evaluate(classifier, bands(10, 2));
         assertTrue(report.accuracy() > 0.95);
         assertEquals(100, report.confusion().total());
@@ -50,8 +58,8 @@ class SmileMlpTrainerTest {
     @Test
     void theSameSeedGivesTheSameModel() {
         var probe = bands(1, 9).get(0).pixels();
-        var first = SmileMlpTrainer.train(bands(10, 1), SETTINGS, epoch -> { });
-        var second = SmileMlpTrainer.train(bands(10, 1), SETTINGS, epoch -> { });
+        var first = SmileMlpTrainer.train(bands(10, 1), SETTINGS, 7, Learner.Progress.NONE);
+        var second = SmileMlpTrainer.train(bands(10, 1), SETTINGS, 7, Learner.Progress.NONE);
         assertArrayEquals(first.probabilities(probe), second.probabilities(probe), 1e-12);
     }
 }

@@ -1,5 +1,6 @@
 package app.digits.training.control;
 
+import app.digits.registry.entity.TestModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,8 +42,7 @@ class SmileTrainersTest {
         assertLearns(forest);
 
         var store = new ModelStore(models);
-        var saved = store.save(forest, new ModelDescriptor("forest", "Random forest, 10 trees", "Smile", Map.of(),
-                "2026-01-01T00:00:00Z", 200, 1, 100, 0.9, 0.9, new int[10][10], "", 1, null, 0, null, "run", java.util.List.of(), null, null));
+        var saved = store.save(forest, TestModels.model("forest", Map.of(), TestModels.scores(100, 0.9, new int[10][10], null)));
         var probe = SmileMlpTrainerTest.bands(1, 5).get(3).pixels();
         assertArrayEquals(forest.probabilities(probe), store.load(saved).probabilities(probe), 1e-12);
     }
@@ -59,7 +59,7 @@ class SmileTrainersTest {
 
     @Test
     void pcaDimensionsOutsideThePixelCountAreRefused() {
-        assertEquals(400, org.junit.jupiter.api.Assertions.assertThrows(app.digits.platform.control.ProblemException.class,
-                () -> SmileTrainers.knn(SmileMlpTrainerTest.bands(5, 1), 0, 3)).status());
+        assertEquals(TrainingException.Kind.INVALID, org.junit.jupiter.api.Assertions.assertThrows(TrainingException.class,
+                () -> SmileTrainers.knn(SmileMlpTrainerTest.bands(5, 1), 0, 3)).kind());
     }
 }

@@ -1,5 +1,6 @@
 package app.digits.training.control;
 
+import app.digits.registry.entity.TestModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +29,7 @@ class WekaTrainersTest {
         assertEquals(10, probabilities.length);
         assertEquals(1.0, Arrays.stream(probabilities).sum(), 1e-6);
         var store = new ModelStore(models);
-        var saved = store.save(classifier, new ModelDescriptor("weka", "Weka", "Weka", Map.of(), "2026-01-01T00:00:00Z", 200, 1,
-                100, 0.9, 0.9, new int[10][10], "", 1, null, 0, null, "run", List.of(), null, null));
+        var saved = store.save(classifier, TestModels.model("weka", Map.of(), TestModels.scores(100, 0.9, new int[10][10], null)));
         assertArrayEquals(probabilities, store.load(saved).probabilities(probe), 1e-12);
     }
 

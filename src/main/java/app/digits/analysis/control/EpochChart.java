@@ -1,0 +1,120 @@
+package app.digits.analysis.control;
+
+import app.digits.registry.entity.Epoch;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Draws a network's learning curves as an inline SVG figure, in the style of the grid-search plot: the mean
+ * training loss per epoch (left axis) and the held-out accuracy per epoch (right axis), so a reader sees
+ * whether more epochs would still help or the network started to overfit. The words come from the caller, in
+ * the page's language; all text is escaped, and the page gives the same figures as a table beside it.
+ */
+public final class EpochChart {
+
+    /** The chart's words, in the reader's language. */
+    public record Labels(String title, String epoch, String loss, String accuracy) {
+    }
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 300;
+    private static final int LEFT = 64;
+    private static final int RIGHT = 64;
+    private static final int TOP = 36;
+    private static final int BOTTOM = 48;
+    private static final String LOSS = "#dc2626";
+    private static final String ACCURACY = "#2563eb";
+
+    private EpochChart() {
+    }
+
+    /** The SVG of {@code epochs}, or an empty string when there are none. */
+    public static String svg(List<Epoch> epochs, Labels labels) {
+        if (epochs == null || epochs.isEmpty()) {
+            return "";
+        }
+        double maxLoss = 4 * niceStep(epochs.stream().mapToDouble(Epoch::trainingLoss).max().orElse(1));
+        // The accuracy axis: four round steps (1, 2.5, 5... %) from a multiple of the step below the curve.
+        double minAccuracy = epochs.stream().mapToDouble(Epoch::validationAccuracy).min().orElse(0);
+        double maxAccuracy = epochs.stream().mapToDouble(Epoch::validationAccuracy).max().orElse(1);
+        double accuracyStep = Math.max(0.01, niceStep(maxAccuracy - minAccuracy));
+        double lowAccuracy = Math.floor(minAccuracy / accuracyStep) * accuracyStep;
+        while (lowAccuracy + 4 * accuracyStep < maxAccuracy) {
+            accuracyStep = niceStep(accuracyStep * 1.01);
+            lowAccuracy = Math.floor(minAccuracy / accuracyStep) * accuracyStep;
+        }
+        double highAccuracy = lowAccuracy + 4 * accuracyStep;
+        var svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" class=\"plot\" font-family=\"system-ui, -apple-system, Segoe UI, Roboto, sans-serif\" role=\"img\" aria-label=\"%s\">",
+                WIDTH, HEIGHT, BarChart.escape(labels.title())));
+        int bottom = HEIGHT - BOTTOM;
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#94a3b8\"/>", LEFT, bottom, WIDTH - RIGHT, bottom));
+        for (int i = 0; i <= 4; i++) {
+            double y = TOP + (bottom - TOP) * (1 - i / 4.0);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e2e8f0\"/>", LEFT, y, WIDTH - RIGHT, y));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"12\" fill=\"%s\">%.3f</text>",
+                    LEFT - 6, y + 4, LOSS, maxLoss * i / 4));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"%s\">%.1f %%</text>",
+                    WIDTH - RIGHT + 6, y + 4, ACCURACY, 100 * (lowAccuracy + (highAccuracy - lowAccuracy) * i / 4)));
+        }
+        int step = Math.max(1, (epochs.size() + 9) / 10);
+        for (int i = 0; i < epochs.size(); i += step) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" fill=\"#334155\">%d</text>",
+                    x(i, epochs.size()), bottom + 18, epochs.get(i).epoch()));
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" fill=\"#0f172a\">%s</text>",
+                (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 10, BarChart.escape(labels.epoch())));
+        double low = lowAccuracy;
+        double high = highAccuracy;
+        line(svg, epochs, e -> e.trainingLoss() / maxLoss, LOSS, labels.loss(), e -> String.format(Locale.ROOT, "%.4f", e.trainingLoss()));
+        line(svg, epochs, e -> (e.validationAccuracy() - low) / (high - low), ACCURACY, labels.accuracy(),
+                e -> String.format(Locale.ROOT, "%.2f %%", 100 * e.validationAccuracy()));
+        legend(svg, labels.loss(), LEFT, LOSS);
+        legend(svg, labels.accuracy(), (LEFT + WIDTH - RIGHT) / 2, ACCURACY);
+        return svg.append("</svg>").toString();
+    }
+
+    /** One curve, {@code share} placing each epoch between the bottom (0) and the top (1) of the plot. */
+    private static void line(StringBuilder svg, List<Epoch> epochs, ToDoubleFunction<Epoch> share, String colour, String name,
+                             Function<Epoch, String> value) {
+        var points = new StringBuilder();
+        for (int i = 0; i < epochs.size(); i++) {
+            points.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", x(i, epochs.size()), y(share.applyAsDouble(epochs.get(i)))));
+        }
+        svg.append(String.format("<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", points, colour));
+        for (int i = 0; i < epochs.size(); i++) {
+            var epoch = epochs.get(i);
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s %d: %s</title></circle>",
+                    x(i, epochs.size()), y(share.applyAsDouble(epoch)), colour, BarChart.escape(name), epoch.epoch(), value.apply(epoch)));
+        }
+    }
+
+    private static void legend(StringBuilder svg, String label, int x, String colour) {
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"12\" width=\"14\" height=\"4\" fill=\"%s\"/>", x, colour));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"12\" fill=\"#334155\">%s</text>", x + 20,
+                BarChart.escape(label)));
+    }
+
+    /** The smallest of 1, 2, 2.5 and 5 times a power of ten whose four steps reach {@code span}. */
+    static double niceStep(double span) {
+        double rough = Math.max(span, 1e-9) / 4;
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
+            if (factor * power >= rough - 1e-12) {
+                return factor * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    private static double x(int index, int count) {
+        double span = WIDTH - RIGHT - LEFT - 40;
+        return LEFT + 20 + (count == 1 ? span / 2 : span * index / (count - 1));
+    }
+
+    private static double y(double share) {
+        return TOP + (HEIGHT - BOTTOM - TOP) * (1 - Math.clamp(share, 0, 1));
+    }
+}
