@@ -1,6 +1,7 @@
 package app.digits.admin.boundary;
 
 import app.digits.platform.boundary.BodyLimit;
+import app.digits.platform.boundary.JsonRequest;
 import app.digits.platform.control.ProblemException;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.ModelComparison;
@@ -41,7 +42,8 @@ public class TrainingResource {
 
     /** What to train; absent fields take the defaults (every algorithm, the small grid, 3 folds on 5,000 images). */
     public record TrainingOrder(List<String> algorithms, String gridSize, Map<String, String> grids, Integer folds,
-                                Integer cvImages, Integer trainingImages, Boolean includeDrawings, Long seed) {
+                                Integer cvImages, Integer trainingImages, Boolean includeDrawings, Long seed)
+            implements JsonRequest {
     }
 
     public record Started(String runId) {
