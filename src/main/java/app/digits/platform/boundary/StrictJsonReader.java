@@ -19,11 +19,13 @@ import java.util.Arrays;
  * server-wide {@code digits.upload.max-body-bytes}, or a parameter's own {@link BodyLimit}). A resource method
  * then takes the record as its parameter, with {@code @Valid} for the record's constraints.
  * <p>
- * Deliberately not a CDI bean: JAX-RS ranks readers by the type argument it finds on the provider's class, and
- * an application-scoped bean reaches Jersey as a Weld client proxy, a generated subclass that implements
- * {@code MessageBodyReader} without type argument and without the {@code @Consumes} of this class. The proxy
- * then tied with JSON-B's reader, and which one won depended on the order of a hash set. As a plain provider,
- * {@code JsonRequest} is the nearest declared type to every request record and this reader always wins.
+ * Deliberately not a CDI bean: Jersey ranks readers by what it reads off the provider object's class, the
+ * type argument of {@code MessageBodyReader} and {@code @Consumes}, and an application-scoped bean reaches it
+ * as a Weld client proxy ({@code StrictJsonReader$Proxy$_$$_WeldClientProxy}, seen in a running server), a
+ * generated subclass without this class's {@code @Consumes} (so it ranked as a reader of any media type) and
+ * that may implement the interface again without type argument. Against JSON-B's reader the choice then fell
+ * to weaker criteria and to the order of registration, and JSON-B's reader won in some deployments. As a plain
+ * provider, {@code JsonRequest} is the nearest declared type to every request record and this reader wins.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
