@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The one reader of images: binds a PNG or JPEG, sent as the whole body or as the {@code image} part of a
@@ -28,8 +29,8 @@ public class EncodedImageReader implements MessageBodyReader<DrawingInput.Encode
 
     /** Whether an image sent with this media type (a multipart part's, say) is one this reader takes. */
     static boolean reads(MediaType type) {
-        return type != null && Arrays.stream(EncodedImageReader.class.getAnnotation(Consumes.class).value())
-                .map(MediaType::valueOf).anyMatch(accepted -> accepted.isCompatible(type));
+        return type != null && Arrays.asList(EncodedImageReader.class.getAnnotation(Consumes.class).value())
+                .contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
     }
 
     @Override
