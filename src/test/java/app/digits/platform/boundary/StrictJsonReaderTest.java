@@ -91,4 +91,30 @@ public class StrictJsonReaderTest {
         var strictType = (Class<?>) ((ParameterizedType) StrictJsonReader.class.getGenericInterfaces()[0]).getActualTypeArguments()[0];
         assertTrue(strictType.isAssignableFrom(Order.class));
     }
+
+    /**
+     * A record that a resource method takes as its JSON body and that does not implement {@link JsonRequest} would
+     * be read by JSON-B, leniently: every such parameter must name a {@code JsonRequest}.
+     */
+    @Test
+    void everyRecordTakenAsAJsonBodyIsAJsonRequest() {
+        var bodies = new java.util.ArrayList<String>();
+        for (var resource : new ClassFileImporter().importPackages("app.digits").stream().map(JavaClass::reflect).toList()) {
+            for (var method : resource.getDeclaredMethods()) {
+                var consumes = method.getAnnotation(Consumes.class);
+                if (consumes == null || !Arrays.asList(consumes.value()).contains(MediaType.APPLICATION_JSON)) {
+                    continue;
+                }
+                for (var parameter : method.getParameters()) {
+                    boolean entity = Arrays.stream(parameter.getAnnotations()).noneMatch(a -> a.annotationType().getPackageName().equals("jakarta.ws.rs"));
+                    if (entity && parameter.getType().isRecord()) {
+                        bodies.add(resource.getSimpleName() + "." + method.getName());
+                        assertTrue(JsonRequest.class.isAssignableFrom(parameter.getType()),
+                                parameter.getType() + " of " + method + " implements JsonRequest");
+                    }
+                }
+            }
+        }
+        assertTrue(bodies.size() >= 5, "the JSON bodies of the app were found: " + bodies);
+    }
 }
