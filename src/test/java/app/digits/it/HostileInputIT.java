@@ -228,12 +228,95 @@ class HostileInputIT extends DeployedApplication {
     void plainWordsNameThePixelAndTheDigit() throws Exception {
         var answer = send("POST", "/api/predictions", JSON, pixels("255.5").getBytes(StandardCharsets.UTF_8));
         assertEquals(400, answer.status());
-        assertTrue(answer.body().contains("Pixel 300 is 255.5; values must be whole numbers 0-255"), answer.body());
+        assertTrue(answer.body().contains("'pixels[300]' must be a whole number, not 255.5"), answer.body());
         var stored = send("POST", "/api/predictions", JSON, pixels("0").getBytes(StandardCharsets.UTF_8));
         var id = Server.JSON.fromJson(stored.body(), Map.class).get("id");
         var label = send("PUT", "/api/predictions/" + id + "/label", JSON, "{\"digit\": 4294967303}".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, label.status());
-        assertTrue(label.body().contains("The digit must be a whole number 0-9"), label.body());
+        assertTrue(label.body().contains("'digit' is 4294967303, too large a number"), label.body());
+    }
+
+    /** The detail of a problem+json answer, or the whole body when it is not one. */
+    private static String detail(Answer answer) {
+        try {
+            return String.valueOf(Server.JSON.fromJson(answer.body(), Map.class).get("detail"));
+        } catch (RuntimeException notJson) {
+            return answer.body();
+        }
+    }
+
+    /**
+     * Every JSON body of the API is bound by the app's strict reader, never by JSON-B's (which Payara registers
+     * too, and which took a quoted digit for a digit and answered [7] with a 500 when the strict reader reached
+     * JAX-RS as a CDI proxy): at each address a quoted number, a bare array, a key given twice, an unknown field
+     * and an oversized body get the strict reader's own sentences, and values out of their domain get the
+     * request record's Bean Validation sentences. Every integration test class deploys the application anew,
+     * so each run of this class is one more deployment in which the choice of reader is checked.
+     */
+    @Test
+    void everyJsonBodyIsBoundByTheStrictReaderAndValidated() throws Exception {
+        var stored = send("POST", "/api/predictions", JSON, pixels("0").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, stored.status(), stored.body());
+        var label = "/api/predictions/" + Server.JSON.fromJson(stored.body(), Map.class).get("id") + "/label";
+        var answer = "/api/captcha/challenges/forged/answer";
+        var admin = new LinkedHashMap<>(JSON);
+        admin.putAll(ADMIN);
+        // address -> {headers, the body with a quoted whole number, the strict reader's sentence about it}
+        var addresses = new LinkedHashMap<String, List<Object>>();
+        addresses.put("POST /api/predictions", List.of(JSON, "{\"pixels\": [\"7\"]}", "'pixels[0]' must be a whole number, not \"7\""));
+        addresses.put("PUT " + label, List.of(JSON, "{\"digit\": \"7\"}", "'digit' must be a whole number, not \"7\""));
+        addresses.put("POST " + answer, List.of(JSON, "{\"powNumber\": \"7\"}", "'powNumber' must be a whole number, not \"7\""));
+        addresses.put("POST /api/captcha/verifications", List.of(JSON, "{\"pass\": 7}", "'pass' must be text in quotes, not 7"));
+        addresses.put("POST /api/admin/robustness", List.of(admin, "{\"digits\": \"7\"}", "'digits' must be a whole number, not \"7\""));
+        var failures = new ArrayList<String>();
+        for (int round = 0; round < 3; round++) {
+            for (var address : addresses.entrySet()) {
+                var method = address.getKey().substring(0, address.getKey().indexOf(' '));
+                var target = address.getKey().substring(method.length() + 1);
+                @SuppressWarnings("unchecked")
+                var headers = (Map<String, String>) address.getValue().get(0);
+                var expected = new LinkedHashMap<String, String>();
+                expected.put((String) address.getValue().get(1), (String) address.getValue().get(2));
+                expected.put("[7]", "The request body must be an object in curly braces, not [7]");
+                expected.put("{\"zz\": 1, \"zz\": 2}", "The key \"zz\" appears twice");
+                expected.put("{\"zz\": 1}", "Unknown field \"zz\"");
+                expected.put("", "The request body is empty");
+                for (var body : expected.entrySet()) {
+                    var reply = send(method, target, headers, body.getKey().getBytes(StandardCharsets.UTF_8));
+                    if (reply.status() != 400 || !detail(reply).contains(body.getValue())) {
+                        failures.add(address.getKey() + " " + body.getKey() + ": " + reply.status() + " " + reply.body());
+                    }
+                }
+                if (!target.equals("/api/predictions") && !target.equals(answer)) {
+                    var oversized = send(method, target, headers, ("{" + " ".repeat(2_000) + "}").getBytes(StandardCharsets.UTF_8));
+                    if (oversized.status() != 413 || !detail(oversized).contains("is larger than the limit of 1000 bytes")) {
+                        failures.add(address.getKey() + " oversized: " + oversized.status() + " " + oversized.body());
+                    }
+                }
+            }
+        }
+        var invalid = new LinkedHashMap<String, List<String>>();
+        invalid.put("PUT " + label, List.of("{\"digit\": 10}", "'digit' must be a whole number 0-9",
+                "{\"digit\": -1}", "'digit' must be a whole number 0-9", "{}", "'digit' is missing", "{\"digit\": null}", "'digit' is missing"));
+        invalid.put("POST /api/predictions", List.of("{\"pixels\": [0, 7, 255]}", "'pixels' has 3 values; a drawing is 784 grey levels (28x28)",
+                pixels("256"), "'pixels' has 256 at index 300; grey levels are whole numbers 0-255"));
+        invalid.put("POST " + answer, List.of("{\"text\": \"12\"}", "'text' must be one digit 0-9",
+                "{\"strokes\": [null]}", "'strokes[0]' is not a stroke", "{\"powNumber\": -1}", "'powNumber' must be a whole number 0 or more"));
+        invalid.put("POST /api/admin/robustness", List.of("{\"digits\": 0}", "'digits' must be a whole number 1 or more"));
+        for (var address : invalid.entrySet()) {
+            var method = address.getKey().substring(0, address.getKey().indexOf(' '));
+            var target = address.getKey().substring(method.length() + 1);
+            for (int i = 0; i < address.getValue().size(); i += 2) {
+                var reply = send(method, target, target.startsWith("/api/admin") ? admin : JSON,
+                        address.getValue().get(i).getBytes(StandardCharsets.UTF_8));
+                var sentence = address.getValue().get(i + 1);
+                if (reply.status() != 400 || !detail(reply).contains(sentence) || !reply.contentType().startsWith("application/problem+json")) {
+                    failures.add(address.getKey() + " " + address.getValue().get(i).substring(0, Math.min(40, address.getValue().get(i).length()))
+                            + ": " + reply.status() + " " + reply.body());
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " bodies answered otherwise:\n" + String.join("\n", failures));
     }
 
     @Test

@@ -249,12 +249,15 @@ class PredictionApiIT extends DeployedApplication {
                 413, "the limit is 3000000");
         assertProblem(Server.post(api.resolve("predictions"), "image/png", bomb), 413, "3000x3000 pixels");
         assertProblem(postJson("{\"pixels\": [1, 2, 3"), 400, "Malformed JSON");
-        assertProblem(postJson(pixelsJson(new int[783])), 400, "Expected 784 pixel values (28x28), got 783");
-        assertProblem(postJson(pixelsJson(outOfRange)), 400, "Pixel 5 is 300");
+        assertProblem(postJson(pixelsJson(new int[783])), 400, "'pixels' has 783 values; a drawing is 784 grey levels (28x28)");
+        assertProblem(postJson(pixelsJson(outOfRange)), 400, "'pixels' has 300 at index 5");
         assertProblem(postJson("{\"image\":\"data:image/png;base64,%%%\"}"), 400, "base64");
         assertProblem(postJson("{}"), 400, "exactly one of");
         assertProblem(Server.post(api.resolve("predictions"), "multipart/form-data; boundary=b",
                 "--b\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--b--\r\n".getBytes()), 400, "no part named 'image'");
+        assertProblem(Server.post(api.resolve("predictions"), "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"image\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n".getBytes()),
+                415, "The 'image' part is text/plain, not a PNG or JPEG file");
         assertProblem(Server.post(api.resolve("predictions"), "text/xml", "<digit/>".getBytes()), 415, "");
         assertProblem(Server.get(api.resolve("predictions/no-such-id")), 404, "No prediction with id no-such-id");
 

@@ -191,7 +191,7 @@ class TrainingIT extends BrowserTest {
         assertEquals(400, adminPost("api/admin/trainings", "{\"algorithms\": [\"perceptron\"]}").statusCode());
         var refused = adminPost("api/admin/trainings", "{\"folds\": 1, \"cvImages\": 5}");
         assertEquals(400, refused.statusCode());
-        assertEquals("cvImages must be between 100 and 60000; folds must be between 2 and 10", Server.json(refused).get("detail"),
+        assertEquals("'cvImages' must be between 100 and 60000; 'folds' must be between 2 and 10", Server.json(refused).get("detail"),
                 "the order's record names every broken bound");
         var badPoint = adminPost("api/admin/trainings", "{\"algorithms\": [\"knn\"], \"grids\": {\"knn\": \"k=3;pca=900\"}}");
         assertEquals(400, badPoint.statusCode(), "a grid point is checked when the run is ordered");

@@ -1,6 +1,7 @@
 package app.digits.admin.boundary;
 
 import app.digits.platform.boundary.BodyLimit;
+import app.digits.platform.boundary.JsonRequest;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.ModelComparison;
 import app.digits.training.control.ModelTraining;
@@ -49,25 +50,24 @@ public class TrainingResource {
 
     /**
      * What to train; absent fields take the defaults (every algorithm, the small grid, 3 folds on 5,000 images).
-     * The bounds are the plan's; checking them here too names every broken one at once.
+     * The bounds are the plan's; checking them here too names every broken one at once (each message follows
+     * its field's name, see {@code Violations}).
      */
     public record TrainingOrder(
-            @Size(max = 20, message = "algorithms lists at most 20 names") List<@NotBlank(message = "an algorithm name is blank") String> algorithms,
-            @Pattern(regexp = "(?i)none|small|large", message = "gridSize must be none, small or large") String gridSize,
-            @Size(max = 20, message = "grids holds at most 20 grids") Map<String, @NotNull(message = "a grid is null")
-                    @Size(max = 500, message = "a grid is at most 500 characters") String> grids,
+            @Size(max = 20, message = "lists at most 20 names") List<@NotBlank(message = "is blank") String> algorithms,
+            @Pattern(regexp = "(?i)none|small|large", message = "must be none, small or large") String gridSize,
+            @Size(max = 20, message = "holds at most 20 grids") Map<String, @NotNull(message = "is null")
+                    @Size(max = 500, message = "is at most 500 characters") String> grids,
             @Min(value = TrainingPlan.MIN_FOLDS, message = FOLDS) @Max(value = TrainingPlan.MAX_FOLDS, message = FOLDS) Integer folds,
-            @Min(value = TrainingPlan.MIN_IMAGES, message = CV_IMAGES) @Max(value = TrainingPlan.MAX_IMAGES, message = CV_IMAGES)
+            @Min(value = TrainingPlan.MIN_IMAGES, message = IMAGES) @Max(value = TrainingPlan.MAX_IMAGES, message = IMAGES)
             Integer cvImages,
             @Min(value = TrainingPlan.MIN_IMAGES, message = IMAGES) @Max(value = TrainingPlan.MAX_IMAGES, message = IMAGES)
             Integer trainingImages,
             Boolean includeDrawings,
-            Long seed) {
+            Long seed) implements JsonRequest {
 
-        private static final String FOLDS = "folds must be between " + TrainingPlan.MIN_FOLDS + " and " + TrainingPlan.MAX_FOLDS;
-        private static final String IMAGE_RANGE = " must be between " + TrainingPlan.MIN_IMAGES + " and " + TrainingPlan.MAX_IMAGES;
-        private static final String CV_IMAGES = "cvImages" + IMAGE_RANGE;
-        private static final String IMAGES = "trainingImages" + IMAGE_RANGE;
+        private static final String FOLDS = "must be between " + TrainingPlan.MIN_FOLDS + " and " + TrainingPlan.MAX_FOLDS;
+        private static final String IMAGES = "must be between " + TrainingPlan.MIN_IMAGES + " and " + TrainingPlan.MAX_IMAGES;
 
         TrainingPlan plan() {
             return TrainingRequests.of(algorithms, gridSize, grids, folds, cvImages, trainingImages,

@@ -8,12 +8,16 @@ import app.digits.captcha.entity.Puzzle;
 import app.digits.captcha.entity.Trajectory;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.PngImages;
-import app.digits.platform.boundary.RequestSizeLimit;
-import app.digits.platform.control.BoundedInput;
-import app.digits.platform.control.JsonBodies;
+import app.digits.platform.boundary.BodyLimit;
+import app.digits.platform.boundary.JsonRequest;
 import app.digits.platform.control.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -24,11 +28,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -52,21 +54,27 @@ public class CaptchaResource {
      * The drawing ({@code image}, a PNG data URL of the canvas, with {@code strokes}: lists of {x, y, t}) or the
      * digit typed as {@code text}, and {@code powNumber}, the number that solves the puzzle.
      */
-    public record ChallengeAnswer(String image, List<List<Trajectory.Point>> strokes, String text, Long powNumber) {
+    public record ChallengeAnswer(
+            String image,
+            @Size(max = MAX_STROKES, message = "has more than " + MAX_STROKES + " strokes")
+            List<@NotNull(message = "is not a stroke") @Size(max = MAX_POINTS, message = "has more than " + MAX_POINTS + " points")
+                    List<Trajectory.@NotNull(message = "is not a point") Point>> strokes,
+            @Pattern(regexp = "[0-9]", message = "must be one digit 0-9") String text,
+            @PositiveOrZero(message = "must be a whole number 0 or more") Long powNumber) implements JsonRequest {
     }
 
     public record AnswerResult(boolean passed, String reason, String pass) {
     }
 
-    public record PassCheck(String pass) {
+    public record PassCheck(@NotNull(message = "is missing") @Size(max = 200, message = "is longer than any pass") String pass)
+            implements JsonRequest {
     }
 
     public record PassResult(boolean valid, String reason) {
     }
 
-    @Inject
-    @ConfigProperty(name = RequestSizeLimit.MAX_BODY_BYTES, defaultValue = "3000000")
-    long maxBodyBytes;
+    private static final int MAX_STROKES = 200;
+    private static final int MAX_POINTS = 5_000;
 
     @Inject
     Captcha captcha;
@@ -92,8 +100,7 @@ public class CaptchaResource {
     @Path("challenges/{token}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a challenge once; a pass is returned when it is right")
-    public AnswerResult answer(@PathParam("token") String token, InputStream body) {
-        var answer = JsonBodies.parse(BoundedInput.readAtMost(body, maxBodyBytes, "The answer"), ChallengeAnswer.class);
+    public AnswerResult answer(@PathParam("token") String token, @Valid @NotNull(message = JsonRequest.ABSENT) ChallengeAnswer answer) {
         var verdict = captcha.answer(token, request.getSession(true), request.getRemoteAddr(), toAnswer(answer));
         return new AnswerResult(verdict.outcome().passed(), verdict.outcome().reason(), verdict.pass().orElse(null));
     }
@@ -102,8 +109,7 @@ public class CaptchaResource {
     @Path("verifications")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a pass: valid the first time only")
-    public PassResult verify(InputStream body) {
-        var check = JsonBodies.parse(BoundedInput.readAtMost(body, maxBodyBytes, "The check"), PassCheck.class);
+    public PassResult verify(@Valid @NotNull(message = JsonRequest.ABSENT) @BodyLimit(value = 1_000, what = "The check") PassCheck check) {
         var outcome = captcha.redeem(check.pass());
         return new PassResult(outcome.passed(), outcome.reason());
     }

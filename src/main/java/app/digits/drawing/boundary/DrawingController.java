@@ -21,6 +21,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -80,32 +81,23 @@ public class DrawingController {
         return digitPage("layout.html::status");
     }
 
-    @GET
-    @Path("recognize")
-    public String emptyDigit() {
-        return digitPage(HOME + RESULT);
-    }
+    /** The result fragment, of the digit page ({@code /recognize}) or of the number page ({@code /number/recognize}). */
+    private static final String RECOGNIZE = "{page: (number/)?}recognize";
 
     @GET
-    @Path("number/recognize")
-    public String emptyNumber() {
-        return numberPage(NUMBER + RESULT);
+    @Path(RECOGNIZE)
+    public String emptyResult(@PathParam("page") String page) {
+        return result(page);
     }
 
     @POST
-    @Path("recognize")
+    @Path(RECOGNIZE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public String recognizeDigit(@FormParam("image") String image, @FormParam("drawing") String previous) {
-        put(recognizer.recognize(decoded(image)), previous);
-        return digitPage(HOME + RESULT);
-    }
-
-    @POST
-    @Path("number/recognize")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public String recognizeNumber(@FormParam("image") String image, @FormParam("drawing") String previous) {
-        put(recognizer.recognizeNumber(decoded(image)), previous);
-        return numberPage(NUMBER + RESULT);
+    public String recognize(@PathParam("page") String page, @FormParam("image") String image,
+                            @FormParam("drawing") String previous) {
+        var input = new DrawingInput.EncodedImage(DataUrl.parse(image).bytes());
+        put(page.isEmpty() ? recognizer.recognize(input) : recognizer.recognizeNumber(input), previous);
+        return result(page);
     }
 
     @POST
@@ -115,8 +107,8 @@ public class DrawingController {
         return digitPage(HOME + "::feedback");
     }
 
-    private static DrawingInput.EncodedImage decoded(String image) {
-        return new DrawingInput.EncodedImage(DataUrl.parse(image).bytes());
+    private String result(String page) {
+        return page.isEmpty() ? digitPage(HOME + RESULT) : numberPage(NUMBER + RESULT);
     }
 
     /** Stores the reading in place of the drawing's earlier one and puts it, with the images the model saw, in the models. */

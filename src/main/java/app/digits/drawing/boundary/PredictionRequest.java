@@ -1,22 +1,22 @@
 package app.digits.drawing.boundary;
 
 import app.digits.platform.control.ProblemException;
-import app.digits.platform.control.Range;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.imaging.control.DataUrl;
 import app.digits.platform.control.JsonBodies;
+import app.digits.platform.boundary.JsonRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * The JSON form of a prediction request: exactly one of {@code image}, a data URL such as a canvas gives
- * ({@code data:image/png;base64,...}), or {@code pixels}, 784 grey levels 0-255 (ink high). The range is checked
- * where the JSON is read, so a fraction, a string or an overflowing number never becomes a grey level.
- * The usual body, {@code {"pixels": [...]}} with plain whole numbers 0-255, is read straight into the grey
- * levels in one pass over its bytes; any other body goes through the strict general reader, which says what
- * is wrong with it.
+ * ({@code data:image/png;base64,...}), or {@code pixels}, 784 grey levels 0-255 (ink high, {@link GreyLevels}).
+ * The strict reading refuses a fraction, a string or an overflowing number before it could become a grey level;
+ * Bean Validation then checks the count and the range. The usual body, {@code {"pixels": [...]}} with plain
+ * whole numbers 0-255, is read straight into the grey levels in one pass over its bytes, giving what the strict
+ * reading would give; any other body goes through the strict general reader, which says what is wrong with it.
  */
-public record PredictionRequest(String image, @Range(min = 0, max = 255, name = "Pixel") int[] pixels) {
+public record PredictionRequest(String image, @GreyLevels int[] pixels) implements JsonRequest {
 
     private static final byte[] PIXELS_KEY = "\"pixels\"".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_PIXELS = 4096;

@@ -6,14 +6,17 @@ import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
-import app.digits.platform.control.BoundedInput;
-import app.digits.platform.control.JsonBodies;
+import app.digits.platform.boundary.BodyLimit;
+import app.digits.platform.boundary.JsonRequest;
 import app.digits.platform.control.ProblemException;
-import app.digits.platform.control.Range;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,16 +31,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import java.io.InputStream;
+import java.io.IOException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/predictions}: send a drawing, get the digit, or with {@code ?as=number} the whole number
- * (up to ten digits, each with its own confidence). Every body is read with a size bound before it is
- * parsed; the recognizer does the rest. Each prediction is stored and can be fetched again by id.
+ * (up to ten digits, each with its own confidence). Bodies are bound by JAX-RS: images by
+ * {@link EncodedImageReader}, JSON by {@link PredictionRequestReader} and the strict reader, each within its
+ * size bound, then checked by Bean Validation; the recognizer does the rest. Each prediction is stored and can be fetched again by id.
  */
 @Path("api/predictions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +49,7 @@ public class PredictionResource {
     private static final String DIGIT = "digit";
     private static final String NUMBER = "number";
     private static final int MAX_SHOWN_ID = 64;
+    private static final String DIGIT_RANGE = "must be a whole number 0-9";
 
     @Inject
     Recognizer recognizer;
@@ -58,10 +62,6 @@ public class PredictionResource {
 
     @Inject
     DrawingCommitter committer;
-
-    @Inject
-    @ConfigProperty(name = "digits.upload.max-body-bytes", defaultValue = "3000000")
-    long maxBodyBytes;
 
     @Context
     UriInfo uriInfo;
@@ -82,17 +82,20 @@ public class PredictionResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Recognize a PNG or JPEG sent as the multipart part named 'image'")
-    public Response fromMultipart(@QueryParam("as") @DefaultValue(DIGIT) String as, List<EntityPart> parts) {
+    public Response fromMultipart(@QueryParam("as") @DefaultValue(DIGIT) String as, List<EntityPart> parts) throws IOException {
         var part = parts.stream().filter(p -> "image".equals(p.getName())).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("The multipart body has no part named 'image'"));
-        return created(recognize(as, new DrawingInput.EncodedImage(read(part.getContent(), "The image part"))));
+        if (!EncodedImageReader.reads(part.getMediaType())) {
+            throw ProblemException.unsupportedMediaType("The 'image' part is " + part.getMediaType() + ", not a PNG or JPEG file");
+        }
+        return created(recognize(as, part.getContent(DrawingInput.EncodedImage.class)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recognize a data URL ('image') or 784 grey levels 0-255 ('pixels')")
-    public Response fromJson(@QueryParam("as") @DefaultValue(DIGIT) String as, InputStream body) {
-        var request = PredictionRequest.parse(read(body, "The JSON body"));
+    public Response fromJson(@QueryParam("as") @DefaultValue(DIGIT) String as,
+                             @Valid @NotNull(message = JsonRequest.ABSENT) PredictionRequest request) {
         return created(recognize(as, request.toInput()));
     }
 
@@ -109,7 +112,9 @@ public class PredictionResource {
     }
 
     /** The body of a label: the digit the drawing really shows, a whole number 0-9 in JSON. */
-    public record Label(@Range(min = 0, max = 9, name = "digit") Integer digit) {
+    public record Label(@NotNull(message = "is missing: send the digit the drawing shows, 0-9")
+                        @Min(value = 0, message = DIGIT_RANGE) @Max(value = 9, message = DIGIT_RANGE) Integer digit)
+            implements JsonRequest {
     }
 
     @PUT
@@ -117,11 +122,8 @@ public class PredictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say what a single-digit drawing really is (confirms or corrects the prediction)")
     @APIResponse(responseCode = "409", description = "The drawing is blank or a number")
-    public PredictionResponse label(@PathParam("id") String id, InputStream body) {
-        var label = JsonBodies.parse(read(body, "The label"), Label.class);
-        if (label.digit() == null) {
-            throw ProblemException.badRequest("Send the digit as {\"digit\": 7}");
-        }
+    public PredictionResponse label(@PathParam("id") String id,
+                                    @Valid @NotNull(message = JsonRequest.ABSENT) @BodyLimit(value = 1_000, what = "The label") Label label) {
         return PredictionResponse.of(corrections.label(id, label.digit(), request.getRemoteAddr()), uriInfo.getBaseUri().resolve("api/"));
     }
 
@@ -165,10 +167,6 @@ public class PredictionResource {
     private Drawing find(String id) {
         return drawings.findById(id).orElseThrow(() -> ProblemException.notFound("No prediction with id "
                 + (id.length() <= MAX_SHOWN_ID ? id : id.substring(0, MAX_SHOWN_ID) + "…")));
-    }
-
-    private byte[] read(InputStream body, String what) {
-        return BoundedInput.readAtMost(body, maxBodyBytes, what);
     }
 
     private Response created(Drawing drawing) {

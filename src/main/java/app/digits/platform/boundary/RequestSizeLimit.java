@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,6 +22,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
     public static final String MAX_BODY_BYTES = "digits.upload.max-body-bytes";
     public static final String CSV_MAX_BYTES = "digits.import.csv-max-bytes";
+    private static final long DEFAULT_MAX_BODY_BYTES = 3_000_000;
 
     @Inject
     @ConfigProperty(name = MAX_BODY_BYTES, defaultValue = "3000000")
@@ -29,6 +31,11 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @Inject
     @ConfigProperty(name = CSV_MAX_BYTES, defaultValue = "300000000")
     long csvMaxBytes;
+
+    /** The server-wide bound of a request body, for the body readers, which are not CDI beans. */
+    public static long maxBodyBytes() {
+        return ConfigProvider.getConfig().getOptionalValue(MAX_BODY_BYTES, Long.class).orElse(DEFAULT_MAX_BODY_BYTES);
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
  * The one reader of JSON request bodies, and a strict one: JSON-B alone turns a pixel of 4294967396 into 100,
  * 255.5 into 255 and "200" into 200, and answers a missing number with a Java message. Here the body is read
  * first into a tree by {@link JsonTrees} and checked against the target type: whole-number fields take only
- * JSON numbers that are whole and fit the Java type (and the component's {@link Range}), text takes strings,
- * records take only their own fields. Only then does JSON-B bind it. Every refusal is a 400 problem in plain
- * words naming the field; no message of JSON-B or of the parser reaches the client.
+ * JSON numbers that are whole and fit the Java type, text takes strings, records take only their own fields.
+ * Only then does JSON-B bind it. What the values may be (a digit 0-9, 784 grey levels) is the request record's
+ * Bean Validation constraints, checked after binding. Every refusal is a 400 problem in plain words naming the
+ * field; no message of JSON-B or of the parser reaches the client.
  */
 public final class JsonBodies {
 
@@ -51,7 +52,7 @@ public final class JsonBodies {
         if (tree.getValueType() == JsonValue.ValueType.NULL) {
             throw ProblemException.badRequest("The request body is JSON null");
         }
-        var checked = check(tree, type, new Place("", null, -1));
+        var checked = check(tree, type, new Place(""));
         try {
             return JSONB.fromJson(checked.toString(), type);
         } catch (RuntimeException e) {
@@ -94,7 +95,7 @@ public final class JsonBodies {
         if (Map.class.isAssignableFrom(raw)) {
             expect(value instanceof JsonObject, value, place, "an object in curly braces");
             var object = JSON.createObjectBuilder();
-            value.asJsonObject().forEach((key, item) -> object.add(key, check(item, argument(type, 1), place.field(key, null))));
+            value.asJsonObject().forEach((key, item) -> object.add(key, check(item, argument(type, 1), place.field(key))));
             return object.build();
         }
         if (raw.isRecord()) {
@@ -116,7 +117,7 @@ public final class JsonBodies {
         }
         var object = JSON.createObjectBuilder();
         components.forEach((name, component) -> {
-            var checked = check(fields.get(name), component.getGenericType(), place.field(name, component.getAnnotation(Range.class)));
+            var checked = check(fields.get(name), component.getGenericType(), place.field(name));
             if (fields.containsKey(name)) {
                 object.add(name, checked);
             }
@@ -125,20 +126,16 @@ public final class JsonBodies {
     }
 
     private static JsonValue whole(JsonValue value, Class<?> type, Place place) {
-        var bounds = WHOLE_TYPES.get(type);
-        long min = place.range() == null ? bounds[0] : Math.max(bounds[0], place.range().min());
-        long max = place.range() == null ? bounds[1] : Math.min(bounds[1], place.range().max());
-        if (value instanceof JsonNumber number) {
-            var exact = number.bigDecimalValue();
-            if (exact.compareTo(BigDecimal.valueOf(min)) >= 0 && exact.compareTo(BigDecimal.valueOf(max)) <= 0
-                    && exact.stripTrailingZeros().scale() <= 0) {
-                return JSON.createValue(exact.longValueExact());
-            }
+        if (!(value instanceof JsonNumber number) || number.bigDecimalValue().stripTrailingZeros().scale() > 0) {
+            throw ProblemException.badRequest(place.subject() + " must be a whole number, not " + shown(value));
         }
-        var range = min >= 0 ? min + "-" + max : "from " + min + " to " + max;
-        throw ProblemException.badRequest(place.index() >= 0
-                ? place.subject() + " is " + shown(value) + "; values must be whole numbers " + range
-                : place.subject() + " must be a whole number " + range + ", not " + shown(value));
+        var bounds = WHOLE_TYPES.get(type);
+        var exact = number.bigDecimalValue();
+        if (exact.compareTo(BigDecimal.valueOf(bounds[0])) < 0 || exact.compareTo(BigDecimal.valueOf(bounds[1])) > 0) {
+            throw ProblemException.badRequest(place.subject() + " is " + shown(value) + ", too "
+                    + (exact.signum() < 0 ? "small" : "large") + " a number");
+        }
+        return JSON.createValue(exact.longValueExact());
     }
 
     private static JsonValue expect(boolean fits, JsonValue value, Place place, String what) {
@@ -186,24 +183,18 @@ public final class JsonBodies {
         return ProblemException.badRequest("The request body does not have the shape this address expects");
     }
 
-    /**
-     * Where a value sits, for the sentence that refuses it: its path ({@code pixels[12]}, {@code grids.svm}),
-     * the range of its component, and its index when it is an element.
-     */
-    private record Place(String path, Range range, int index) {
+    /** Where a value sits, for the sentence that refuses it: its path ({@code pixels[12]}, {@code grids.svm}). */
+    private record Place(String path) {
 
-        Place field(String name, Range componentRange) {
-            return new Place(path.isEmpty() ? name : path + "." + name, componentRange, -1);
+        Place field(String name) {
+            return new Place(path.isEmpty() ? name : path + "." + name);
         }
 
         Place item(int i) {
-            return new Place(path + "[" + i + "]", range, i);
+            return new Place(path + "[" + i + "]");
         }
 
         String subject() {
-            if (range != null) {
-                return index >= 0 ? range.name() + " " + index : "The " + range.name();
-            }
             return path.isEmpty() ? "The request body" : "'" + path + "'";
         }
 

@@ -1,7 +1,7 @@
 package app.digits.robustness.boundary;
 
-import app.digits.platform.control.BoundedInput;
-import app.digits.platform.control.JsonBodies;
+import app.digits.platform.boundary.BodyLimit;
+import app.digits.platform.boundary.JsonRequest;
 import app.digits.robustness.control.RobustnessBenchmark;
 import app.digits.robustness.control.RobustnessSets;
 import app.digits.robustness.control.RobustnessTables;
@@ -10,6 +10,9 @@ import app.digits.platform.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.mvc.security.CsrfProtected;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,14 +20,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The admin API of the robustness benchmark: {@code POST /api/admin/robustness} measures every registered
  * model in the background ({@code 202}; one measurement at a time), {@code GET} tells whether one runs and
- * gives the stored tables. Behind the admin credentials and CSRF check of {@code /api/admin/*}.
+ * gives the stored tables. The order is a JSON object whose absent fields take the defaults ({@code {}} for all). Behind the admin credentials and CSRF check of {@code /api/admin/*}.
  */
 @RolesAllowed(Roles.ADMIN)
 @CsrfProtected
@@ -33,8 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class RobustnessResource {
 
     /** Samples per digit set and per number set, and the seed; absent fields take 500, 200 and 1. */
-    public record Order(Integer digits, Integer numbers, Long seed) {
+    public record Order(@Positive(message = AT_LEAST_ONE) Integer digits, @Positive(message = AT_LEAST_ONE) Integer numbers,
+                        Long seed) implements JsonRequest {
     }
+
+    private static final String AT_LEAST_ONE = "must be a whole number 1 or more";
 
     public record Tables(RobustnessTables.Status status, int benchmarkVersion, List<RobustnessTable> tables) {
     }
@@ -45,9 +50,7 @@ public class RobustnessResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Measure every registered model on the robustness sets (in the background)")
-    public Response start(InputStream body) {
-        var bytes = BoundedInput.readAtMost(body, 1_000, "The robustness order");
-        var order = bytes.length == 0 ? new Order(null, null, null) : JsonBodies.parse(bytes, Order.class);
+    public Response start(@Valid @NotNull(message = JsonRequest.ABSENT) @BodyLimit(value = 1_000, what = "The robustness order") Order order) {
         var settings = new RobustnessBenchmark.Settings(order.digits() == null ? 500 : order.digits(),
                 order.numbers() == null ? 200 : order.numbers(), order.seed() == null ? 1 : order.seed());
         return Response.accepted(robustness.start(settings)).build();
