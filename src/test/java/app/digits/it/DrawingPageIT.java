@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -215,9 +216,9 @@ class DrawingPageIT extends BrowserTest {
     }
 
     @Test
-    void aTestDigitFromMnistIsPutOnThePadAndRead() {
+    void aTestDigitFromMnistIsPutOnThePadAndReadWithTheKeyboardOnly() {
         openPage("en");
-        browser.findElement(By.id("sample")).click();
+        browser.findElement(By.id("sample")).sendKeys(Keys.ENTER);
 
         waiting().until(ExpectedConditions.textMatches(By.id("pad-note"),
                 Pattern.compile("MNIST test image no\\. \\d+, labelled \\d\\.")));
