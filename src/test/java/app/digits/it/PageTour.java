@@ -76,8 +76,7 @@ public final class PageTour {
                 new Page("dashboard", "admin", true),
                 new Page("model", "admin/model?id=" + modelId, true),
                 new Page("exploration", "admin/exploration", true),
-                new Page("errors", "admin/errors", true),
-                new Page("labels", "admin/labels", true)));
+                new Page("errors", "admin/errors", true)));
         IntStream.rangeClosed(1, screen == Screen.PHONE ? 1 : SLIDES).forEach(n -> pages.add(new Page("slide-" + n, "admin/slides?n=" + n, true)));
         return pages;
     }
