@@ -87,6 +87,9 @@ class PagesIT extends BrowserTest {
                     "const done = arguments[arguments.length - 1];"
                     + "fetch(document.querySelector('img[src*=\"figures/recall\"]').src).then(r => r.text()).then(done);");
             assertTrue(chart.contains(language.equals("fr") ? "Rappel par chiffre" : "Recall per digit"), language + ": " + chart);
+            var footer = browser.findElement(By.cssSelector("footer")).getText();
+            assertTrue(language.equals("en") || List.of("perceptron (", "forest", "tree", "regression", "network", "neighbours")
+                    .stream().noneMatch(footer::contains), "the served algorithm's name in French: " + footer);
             var ticks = Pattern.compile("text-anchor=\"end\"[^>]*>([^<]+)</text>").matcher(chart).results().map(m -> m.group(1)).toList();
             assertEquals("100 %", ticks.getLast(), "recall stops at 100 %: " + ticks);
             assertNotEquals("0 %", ticks.getFirst(), "the recall axis zooms in on the values: " + ticks);
