@@ -285,8 +285,8 @@ class DrawingPageIT extends BrowserTest {
         var reason = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".refusal .refusal-reason")));
         assertEquals("I see several digits.", reason.getText());
         assertEquals("?", recognizedDigit(), "no digit is claimed");
-        assertTrue(browser.findElement(By.cssSelector(".answer .confidence")).getText().startsWith("Best guess"),
-                "the percentage is called a guess, not a confidence");
+        var percentage = browser.findElement(By.cssSelector(".answer .confidence")).getText();
+        assertTrue(percentage.startsWith("Highest probability: "), "the percentage is not called a confidence: " + percentage);
         assertTrue(browser.findElements(By.cssSelector(".feedback button.yes")).isEmpty(), "nothing to confirm");
     }
 
