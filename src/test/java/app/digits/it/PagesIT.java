@@ -83,6 +83,11 @@ class PagesIT extends BrowserTest {
         var authenticated = base.toString().replace("://", "://admin:it-secret@");
         for (var language : List.of("fr", "en")) {
             browser.get(authenticated + "admin/errors?lang=" + language);
+            // The chart is drawn once the error analysis is ready: the page's own image waits for it, the fetch
+            // below then reads the same (cached) chart.
+            new WebDriverWait(browser, Duration.ofMinutes(2)).until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
+                    "const i = document.querySelector('img[src*=\"figures/recall\"]'); return i.complete && i.naturalWidth > 0;"));
+            browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
             var chart = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                     "const done = arguments[arguments.length - 1];"
                     + "fetch(document.querySelector('img[src*=\"figures/recall\"]').src).then(r => r.text()).then(done);");
