@@ -22,13 +22,18 @@ final class Browsers {
     }
 
     static ChromeDriver headlessChromium() {
+        return headlessChromium("fr-FR,fr,en");
+    }
+
+    /** A headless Chromium whose user reads {@code acceptLanguages} (Chromium's own list, best first). */
+    static ChromeDriver headlessChromium(String acceptLanguages) {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1200,900");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr,en"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         var logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -24,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The home page in a real headless Chromium: pointer strokes on the canvas, the Predict and Clear buttons,
  * the live prediction while drawing (also before the pen lifts), undo, pen width, an uploaded scan, MNIST test
- * images on the pad, the language switch, and a phone-sized viewport.
+ * images on the pad, the language switch (and English for browsers in other languages), a phone-sized viewport,
+ * the reasons a drawing is not read (several digits on the digit pad, more than ten on the number pad).
  */
 class DrawingPageIT extends BrowserTest {
 
@@ -214,9 +216,9 @@ class DrawingPageIT extends BrowserTest {
     }
 
     @Test
-    void aTestDigitFromMnistIsPutOnThePadAndRead() {
+    void aTestDigitFromMnistIsPutOnThePadAndReadWithTheKeyboardOnly() {
         openPage("en");
-        browser.findElement(By.id("sample")).click();
+        browser.findElement(By.id("sample")).sendKeys(Keys.ENTER);
 
         waiting().until(ExpectedConditions.textMatches(By.id("pad-note"),
                 Pattern.compile("MNIST test image no\\. \\d+, labelled \\d\\.")));
@@ -253,6 +255,53 @@ class DrawingPageIT extends BrowserTest {
         assertEquals("101", number.getText());
         assertEquals(3, browser.findElements(By.cssSelector(".digits li")).size());
         Browsers.keepScreenshot(browser, "number");
+
+        browser.findElement(By.id("clear")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("number")));
+        assertEquals(0, inkedPixels(), "Clear empties the wide pad and its reading too");
+    }
+
+    @Test
+    void elevenMarksOnTheNumberPadAreRefusedWithTheRealReasonInWords() {
+        browser.get(base.resolve("number?lang=en").toString());
+        var pad = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("pad")));
+        for (int mark = 0; mark < 11; mark++) {
+            double x = 0.04 + mark * 0.092;
+            stroke(pad, new double[][] {{x, 0.2}, {x, 0.5}, {x, 0.8}});
+        }
+        predict();
+
+        var error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result .error")));
+        assertTrue(error.getText().startsWith("More than 10 digits: a number has at most 10."), error.getText());
+    }
+
+    @Test
+    void twoDigitsOnTheDigitPadGetAQuestionMarkNotAConfidentAnswer() {
+        var pad = openPage("en");
+        stroke(pad, new double[][] {{0.3, 0.15}, {0.3, 0.5}, {0.3, 0.85}});
+        stroke(pad, new double[][] {{0.7, 0.15}, {0.7, 0.5}, {0.7, 0.85}});
+        predict();
+
+        var reason = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".refusal .refusal-reason")));
+        assertEquals("I see several digits.", reason.getText());
+        assertEquals("?", recognizedDigit(), "no digit is claimed");
+        var percentage = browser.findElement(By.cssSelector(".answer .confidence")).getText();
+        assertTrue(percentage.startsWith("Highest probability: "), "the percentage is not called a confidence: " + percentage);
+        assertTrue(browser.findElements(By.cssSelector(".feedback button.yes")).isEmpty(), "nothing to confirm");
+    }
+
+    @Test
+    void aGermanOrSpanishBrowserGetsEnglish() {
+        var german = Browsers.headlessChromium("de-DE,de,es");
+        try {
+            german.get(base.toString());
+            var predict = new WebDriverWait(german, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button[type=submit]")));
+            assertEquals("Predict", predict.getText());
+            assertEquals("en", german.findElement(By.tagName("html")).getAttribute("lang"));
+        } finally {
+            german.quit();
+        }
     }
 
     /** Squeezes a square-pad drawing to the 4:1 wide pad and moves it right by {@code dx} of the pad's width. */

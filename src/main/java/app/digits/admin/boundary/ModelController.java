@@ -29,9 +29,10 @@ import java.io.IOException;
 /**
  * One model's page ({@code /admin/model?id=}): its facts and chosen hyperparameters, McNemar's test against
  * the served model, the confusion matrix as a heatmap, per-digit precision/recall/F1, the grid-search table
- * with its plot, a network's learning curves (loss and held-out accuracy per epoch), and the gallery of its mistakes on the test set, paged and filtered by true digit with HTMX
- * ({@code /admin/model/mistakes}); and two models compared line by line ({@code /admin/model/diff}). An unknown
- * id is a 404 on the app's error page.
+ * with its plot, a network's learning curves (loss and held-out accuracy per epoch), and the gallery of its
+ * mistakes on the test set, paged and filtered by true digit with HTMX ({@code /admin/model/mistakes}); a
+ * confusion-matrix cell opens that gallery on its (true, predicted) pair; and two models compared line by line
+ * ({@code /admin/model/diff}). An unknown id is a 404 on the app's error page.
  */
 @Controller
 @RequestScoped
@@ -58,9 +59,10 @@ public class ModelController {
     MnistReader reader;
 
     @GET
-    public String page(@QueryParam("id") String id, @QueryParam("digit") String digit, @QueryParam("page") String page)
+    public String page(@QueryParam("id") String id, @QueryParam("digit") String digit, @QueryParam("predicted") String predicted,
+                       @QueryParam("page") String page)
             throws IOException {
-        var descriptor = mistakes(id, digit, page);
+        var descriptor = mistakes(id, digit, predicted, page);
         var served = registry.served().map(ServedModel::descriptor);
         models.put("report", ModelReport.of(descriptor, served));
         models.put("servedId", served.map(ModelDescriptor::id).orElse(""));
@@ -90,24 +92,33 @@ public class ModelController {
     @GET
     @Path("mistakes")
     public String mistakesFragment(@QueryParam("id") String id, @QueryParam("digit") String digit,
-                                   @QueryParam("page") String page)
+                                   @QueryParam("predicted") String predicted, @QueryParam("page") String page)
             throws IOException {
-        mistakes(id, digit, page);
+        mistakes(id, digit, predicted, page);
         return "model.html::mistakes";
     }
 
-    /** Puts the model and one page of its mistakes in the models; a digit or page that is no number is ignored. */
-    private ModelDescriptor mistakes(String id, String digitValue, String pageValue) throws IOException {
+    /**
+     * Puts the model and one page of its mistakes in the models, or of one confusion-matrix cell's images when
+     * {@code predicted} is given with {@code digit}; a digit or page that is no number is ignored.
+     */
+    private ModelDescriptor mistakes(String id, String digitValue, String predictedValue, String pageValue) throws IOException {
         var descriptor = registry.models().stream().filter(d -> d.id().equals(id)).findFirst()
                 .filter(d -> d.test().confusion() != null)
                 .orElseThrow(() -> ProblemException.notFound("No model with this id and test metrics"));
         pages.of("model", "/admin").forEach(models::put);
-        Integer digit = digitValue != null && digitValue.matches("[0-9]") ? Integer.valueOf(digitValue) : null;
+        Integer digit = oneDigit(digitValue);
+        Integer predicted = digit == null ? null : oneDigit(predictedValue);
         int page = pageValue != null && pageValue.matches("[0-9]{1,5}") ? Integer.parseInt(pageValue) : 1;
-        models.put("mistakes", Mistakes.of(descriptor, reader.testSet(), digit, page, MISTAKES_PER_PAGE));
+        models.put("mistakes", Mistakes.of(descriptor, reader.testSet(), digit, predicted, page, MISTAKES_PER_PAGE));
         models.put("digit", digit);
+        models.put("predicted", predicted);
         models.put("m", descriptor);
         return descriptor;
+    }
+
+    private static Integer oneDigit(String value) {
+        return value != null && value.matches("[0-9]") ? Integer.valueOf(value) : null;
     }
 
     /** The index of the grid point whose hyperparameters the model was trained with, or -1. */

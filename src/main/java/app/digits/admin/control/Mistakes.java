@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The gallery of a model's mistakes on the MNIST test set, a page at a time: each test image it got wrong,
  * with its true and predicted digit, read from the answers the model's sidecar kept (no need to load the
- * model). Optionally only the images of one true digit.
+ * model). Optionally only the images of one true digit; or, for one cell of the confusion matrix, the test
+ * images of one true digit read as one predicted digit (the right answers, on the diagonal).
  */
 public final class Mistakes {
 
@@ -24,13 +25,18 @@ public final class Mistakes {
     private Mistakes() {
     }
 
-    public static Page of(ModelDescriptor model, List<LabelledImage> test, Integer digit, int page, int size) {
+    /**
+     * One page of the mistakes of {@code digit} (every true digit when null); with {@code predicted}, the images
+     * of {@code digit} read as {@code predicted} instead, right or wrong.
+     */
+    public static Page of(ModelDescriptor model, List<LabelledImage> test, Integer digit, Integer predicted, int page, int size) {
         var predictions = model.test().predictedDigits();
         var wrong = new ArrayList<Integer>();
         if (predictions.length == test.size()) {
             for (int i = 0; i < predictions.length; i++) {
                 int actual = test.get(i).label();
-                if (predictions[i] != actual && (digit == null || digit == actual)) {
+                boolean shown = predicted == null ? predictions[i] != actual : predictions[i] == predicted;
+                if (shown && (digit == null || digit == actual)) {
                     wrong.add(i);
                 }
             }

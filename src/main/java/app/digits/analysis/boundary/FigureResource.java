@@ -3,11 +3,14 @@ package app.digits.analysis.boundary;
 import app.digits.analysis.control.Figures;
 import app.digits.dataset.control.MnistReader;
 import app.digits.dataset.entity.Split;
+import app.digits.platform.control.Languages;
 import app.digits.platform.control.Roles;
 import app.digits.platform.control.WholeNumbers;
 import app.digits.registry.control.ModelRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,11 +30,15 @@ import java.util.HexFormat;
  * Serves the analysis figures ({@code /admin/figures/<name>?index=&digit=&model=}) as PNG or SVG, with an ETag
  * made of the request and the data it was drawn from (stored counts, served model), so a browser asks again
  * cheaply and gets 304 until the data changes: a private cache of ten minutes, the one admin answer that may be
- * kept (its images show public MNIST data and cost seconds to draw). Bad parameters are the app's error answer.
+ * kept (its images show public MNIST data and cost seconds to draw). Charts speak the page's language (the
+ * same choice as the pages: switch, cookie, browser). Bad parameters are the app's error answer.
  */
 @Path("admin/figures/{name}")
 @RolesAllowed(Roles.ADMIN)
 public class FigureResource {
+
+    /** What the language of a figure's words comes from, so a cached figure is not shown in another one. */
+    private static final String LANGUAGE_SOURCES = "Cookie, Accept-Language";
 
     @Inject
     Figures figures;
@@ -45,8 +52,10 @@ public class FigureResource {
     @GET
     public Response figure(@PathParam("name") String name, @QueryParam("index") String index,
                            @QueryParam("digit") String digit, @QueryParam("model") String model,
-                           @Context Request request, @Context UriInfo uriInfo) {
-        var version = name + "|" + uriInfo.getRequestUri().getRawQuery() + "|" + reader.count(Split.TRAIN) + "|"
+                           @Context Request request, @Context UriInfo uriInfo,
+                           @Context HttpServletRequest servletRequest, @Context HttpServletResponse servletResponse) {
+        var locale = Languages.choose(servletRequest, servletResponse);
+        var version = name + "|" + locale.getLanguage() + "|" + uriInfo.getRequestUri().getRawQuery() + "|" + reader.count(Split.TRAIN) + "|"
                 + reader.count(Split.TEST) + "|" + (model == null || model.isBlank() ? registry.servedId() : model);
         var etag = new EntityTag(HexFormat.of().formatHex(sha256(version)).substring(0, 32));
         var cache = new CacheControl();
@@ -54,10 +63,10 @@ public class FigureResource {
         cache.setMaxAge(600);
         var unchanged = request.evaluatePreconditions(etag);
         if (unchanged != null) {
-            return unchanged.cacheControl(cache).build();
+            return unchanged.cacheControl(cache).header("Vary", LANGUAGE_SOURCES).build();
         }
-        var figure = figures.render(name, numberOrZero(index, "index"), numberOrZero(digit, "digit"), model);
-        return Response.ok(figure.body(), figure.contentType()).tag(etag).cacheControl(cache).build();
+        var figure = figures.render(name, numberOrZero(index, "index"), numberOrZero(digit, "digit"), model, locale);
+        return Response.ok(figure.body(), figure.contentType()).tag(etag).cacheControl(cache).header("Vary", LANGUAGE_SOURCES).build();
     }
 
     private static int numberOrZero(String value, String name) {

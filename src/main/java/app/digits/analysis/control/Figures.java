@@ -1,5 +1,6 @@
 package app.digits.analysis.control;
 
+import app.digits.platform.control.BundleMessageResolver;
 import app.digits.platform.control.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,8 +12,9 @@ import java.util.stream.IntStream;
 
 /**
  * Every figure of the analysis by name, as PNG (digit sheets) or SVG (charts), for the pages, the slides and
- * the report alike. Titles are language-neutral (digits, arrows, percentages) so one figure serves French and
- * English readers. Each figure comes with a version for HTTP caching: the stored counts and the model.
+ * the report alike. Sheets are labelled with digits, arrows and percentages; charts and mean-image captions
+ * speak the reader's language (French or English). Each figure comes with a version for HTTP caching: the
+ * stored counts and the model.
  */
 @ApplicationScoped
 public class Figures {
@@ -31,9 +33,10 @@ public class Figures {
 
     /**
      * The figure {@code name}: {@code index} picks the training image, {@code digit} the digit (for {@code pair},
-     * the rank of the confusion, 0 being the most frequent), {@code model} the model (the served one when blank).
+     * the rank of the confusion, 0 being the most frequent), {@code model} the model (the served one when blank),
+     * in the words of {@code locale}.
      */
-    public Figure render(String name, int index, int digit, String model) {
+    public Figure render(String name, int index, int digit, String model, Locale locale) {
         return switch (name) {
             case "image" -> png(List.of(DigitSheet.Tile.of(analysis.image(index).pixels(),
                     "#" + index + ": " + analysis.image(index).label())), 1, 6);
@@ -45,16 +48,16 @@ public class Figures {
             case "suspicious" -> png(suspiciousTiles(), 8, SCALE);
             case "means" -> {
                 var means = analysis.means();
-                yield png(IntStream.range(0, 10).mapToObj(d -> new DigitSheet.Tile(means[d], "mean " + d)).toList(), 10, SCALE);
+                yield png(IntStream.range(0, 10).mapToObj(d -> new DigitSheet.Tile(means[d], text(locale, "figure.mean", d))).toList(), 10, SCALE);
             }
-            case "balance" -> svg(balance());
-            case "intensity" -> svg(intensity());
-            case "ink" -> svg(ink());
+            case "balance" -> svg(balance(locale));
+            case "intensity" -> svg(intensity(locale));
+            case "ink" -> svg(ink(locale));
             case "right" -> png(analysis.errors(model).right().stream().limit(12)
                     .map(e -> DigitSheet.Tile.of(e.image().pixels(), "→ " + e.predicted())).toList(), 12, SCALE);
             case "wrong" -> png(wrongTiles(model), 8, SCALE);
-            case "recall" -> svg(recall(model));
-            case "pair" -> png(pairTiles(model, digit), 5, SCALE);
+            case "recall" -> svg(recall(model, locale));
+            case "pair" -> png(pairTiles(model, digit, locale), 5, SCALE);
             default -> throw ProblemException.notFound("No figure " + name + ": use one of " + NAMES);
         };
     }
@@ -87,7 +90,7 @@ public class Figures {
     }
 
     /** For confusion {@code rank} (0 = the most frequent): both digits' mean images, then up to three mistakes. */
-    private List<DigitSheet.Tile> pairTiles(String model, int rank) {
+    private List<DigitSheet.Tile> pairTiles(String model, int rank, Locale locale) {
         var errors = analysis.errors(model);
         if (rank < 0 || rank >= errors.confusions().size()) {
             throw ProblemException.notFound("No confusion of rank " + rank);
@@ -95,39 +98,53 @@ public class Figures {
         var confusion = errors.confusions().get(rank);
         var means = analysis.means();
         var tiles = new ArrayList<DigitSheet.Tile>();
-        tiles.add(new DigitSheet.Tile(means[confusion.actual()], "mean " + confusion.actual()));
-        tiles.add(new DigitSheet.Tile(means[confusion.predicted()], "mean " + confusion.predicted()));
+        tiles.add(new DigitSheet.Tile(means[confusion.actual()], text(locale, "figure.mean", confusion.actual())));
+        tiles.add(new DigitSheet.Tile(means[confusion.predicted()], text(locale, "figure.mean", confusion.predicted())));
         errors.wrong().stream().filter(e -> e.image().label() == confusion.actual() && e.predicted() == confusion.predicted()).limit(3)
                 .forEach(e -> tiles.add(DigitSheet.Tile.of(e.image().pixels(), confusion.actual() + "→" + confusion.predicted())));
         return tiles;
     }
 
-    private String balance() {
+    private String balance(Locale locale) {
         var facts = analysis.facts();
-        return BarChart.svg("Images per digit", digits(), List.of(new BarChart.Series("train", share(facts.trainCounts())),
-                new BarChart.Series("test", share(facts.testCounts()))), "digit", v -> String.format(Locale.ROOT, "%.0f %%", 100 * v));
+        return BarChart.svg(text(locale, "figure.balance"), digits(), List.of(
+                        new BarChart.Series(text(locale, "figure.balance.train"), share(facts.trainCounts())),
+                        new BarChart.Series(text(locale, "figure.balance.test"), share(facts.testCounts()))),
+                text(locale, "figure.digit"), v -> percent(v, locale), false, 1);
     }
 
-    private String intensity() {
+    private String intensity(Locale locale) {
         var facts = analysis.facts();
         var bins = IntStream.range(0, DatasetFacts.INTENSITY_BINS)
                 .mapToObj(b -> String.valueOf(b * 256 / DatasetFacts.INTENSITY_BINS)).toList();
-        return BarChart.svg("Share of pixels by grey level (training set)", bins,
-                List.of(new BarChart.Series("pixels", facts.intensityShares())), "grey level (0 = blank, 255 = ink)",
-                v -> String.format(Locale.ROOT, "%.0f %%", 100 * v));
+        return BarChart.svg(text(locale, "figure.intensity"), bins,
+                List.of(new BarChart.Series(text(locale, "figure.intensity.pixels"), facts.intensityShares())),
+                text(locale, "figure.intensity.axis"), v -> percent(v, locale), false, 1);
     }
 
-    private String ink() {
+    private String ink(Locale locale) {
         var facts = analysis.facts();
-        return BarChart.svg("Ink per image (pixels ≥ " + DatasetFacts.INK + ")", digits(),
-                List.of(new BarChart.Series("mean", facts.meanInk()), new BarChart.Series("standard deviation", facts.inkDeviation())),
-                "digit", v -> String.format(Locale.ROOT, "%.0f", v));
+        return BarChart.svg(text(locale, "figure.ink", DatasetFacts.INK), digits(),
+                List.of(new BarChart.Series(text(locale, "figure.ink.mean"), facts.meanInk()),
+                        new BarChart.Series(text(locale, "figure.ink.deviation"), facts.inkDeviation())),
+                text(locale, "figure.digit"), v -> String.format(locale, "%.0f", v));
     }
 
-    private String recall(String model) {
-        return BarChart.svg("Recall per digit on the MNIST test set", digits(),
-                List.of(new BarChart.Series("recall", analysis.errors(model).recall())), "digit",
-                v -> String.format(Locale.ROOT, "%.0f %%", 100 * v));
+    /** Recall per digit on an axis zoomed in on the values (they all sit above 90 %), up to 100 %. */
+    private String recall(String model, Locale locale) {
+        return BarChart.svg(text(locale, "figure.recall"), digits(),
+                List.of(new BarChart.Series(text(locale, "figure.recall.series"), analysis.errors(model).recall())),
+                text(locale, "figure.digit"), v -> percent(v, locale), true, 1);
+    }
+
+    /** A share as a percentage with at most one decimal, in the reader's notation ("97,5 %", "40 %"). */
+    static String percent(double share, Locale locale) {
+        double value = Math.round(share * 1000) / 10.0;
+        return (value == Math.rint(value) ? String.format(locale, "%.0f", value) : String.format(locale, "%.1f", value)) + " %";
+    }
+
+    private static String text(Locale locale, String key, Object... parameters) {
+        return BundleMessageResolver.message(locale, key, parameters);
     }
 
     private static List<String> digits() {

@@ -13,21 +13,31 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final Duration retryAfter;
+    private final String messageKey;
 
     public ProblemException(int status, String title, String detail) {
-        this(status, title, detail, null);
+        this(status, title, detail, null, null);
     }
 
-    private ProblemException(int status, String title, String detail, Duration retryAfter) {
+    private ProblemException(int status, String title, String detail, Duration retryAfter, String messageKey) {
         super(detail);
         this.status = status;
         this.title = title;
         this.retryAfter = retryAfter;
+        this.messageKey = messageKey;
+    }
+
+    /**
+     * A bad request whose reason people should read on the page, in their language ({@code messageKey}), rather
+     * than the general sentence for a 400.
+     */
+    public static ProblemException badRequest(String detail, String messageKey) {
+        return new ProblemException(400, "Bad request", detail, null, messageKey);
     }
 
     /** The client asked too often: it may try again after {@code retryAfter} (a {@code Retry-After} header). */
     public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
-        return new ProblemException(429, "Too many requests", detail, retryAfter);
+        return new ProblemException(429, "Too many requests", detail, retryAfter, null);
     }
 
     public static ProblemException badRequest(String detail) {
@@ -55,7 +65,7 @@ public class ProblemException extends RuntimeException {
      * a 503 that says when to come back, so a well-behaved client backs off instead of hammering.
      */
     public static ProblemException unavailable(String detail, Duration retryAfter) {
-        return new ProblemException(503, "Service unavailable", detail, retryAfter);
+        return new ProblemException(503, "Service unavailable", detail, retryAfter, null);
     }
 
     /** When the client may try again, for the {@code Retry-After} header; empty when it says nothing. */
@@ -81,10 +91,13 @@ public class ProblemException extends RuntimeException {
     }
 
     /**
-     * The key of the sentence pages show people for this problem ({@code problem.<status>}), in their
-     * language; the English detail stays for programs and logs.
+     * The key of the sentence pages show people for this problem (its own, else {@code problem.<status>}), in
+     * their language; the English detail stays for programs and logs.
      */
     public String messageKey() {
+        if (messageKey != null) {
+            return messageKey;
+        }
         return switch (status) {
             case 400, 409, 413, 415, 429, 503 -> "problem." + status;
             default -> "problem.other";

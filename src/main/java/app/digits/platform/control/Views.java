@@ -55,7 +55,10 @@ public class Views {
         return (fragment < 0 ? view : view.substring(0, fragment)).endsWith(SUFFIX);
     }
 
-    /** Renders a view in a language; {@code lang} is set for the layout's language links. */
+    /**
+     * Renders a view in a language; {@code lang} is set for the layout's language links, {@code names} for names
+     * kept in English.
+     */
     public void render(String view, Map<String, Object> model, Locale locale, HttpServletRequest request,
                        HttpServletResponse response, Writer out) throws IOException {
         int split = view.indexOf(FRAGMENT);
@@ -63,6 +66,7 @@ public class Views {
         var fragments = split < 0 ? Set.<String>of() : Set.of(view.substring(split + FRAGMENT.length()));
         var context = new WebContext(application.buildExchange(request, response), locale, model);
         context.setVariable("lang", locale.getLanguage());
+        context.setVariable("names", new Names(locale));
         engine.process(template.substring(0, template.length() - SUFFIX.length()), fragments, context, out);
         out.flush();
     }

@@ -104,7 +104,7 @@ public class Recognizer {
         var pieces = DigitSegmenter.segment(drawing.ink(), refusals.pieceSureness(model.classifier()));
         if (pieces.size() > MAX_DIGITS) {
             throw ProblemException.badRequest("The drawing holds " + pieces.size() + " separate marks; a number has at most "
-                    + MAX_DIGITS + " digits");
+                    + MAX_DIGITS + " digits", "problem.too-many-digits");
         }
         var readings = new ArrayList<DigitReading>();
         for (var piece : pieces) {

@@ -27,7 +27,7 @@ class MistakesTest {
             test.add(new LabelledImage(i % 10, new byte[784]));
             predictions[i] = (byte) (i % 2 == 0 ? i % 10 : (i + 1) % 10);
         }
-        var first = Mistakes.of(answering(predictions), test, null, 1, 5);
+        var first = Mistakes.of(answering(predictions), test, null, null, 1, 5);
         assertEquals(12, first.total());
         assertEquals(3, first.pages());
         assertEquals(List.of(1, 3, 5, 7, 9), first.mistakes().stream().map(Mistakes.Mistake::index).toList());
@@ -35,17 +35,34 @@ class MistakesTest {
         assertEquals(1, first.mistakes().get(0).actual());
         assertTrue(first.mistakes().get(0).image().startsWith("data:image/png;base64,"));
 
-        var last = Mistakes.of(answering(predictions), test, null, 99, 5);
+        var last = Mistakes.of(answering(predictions), test, null, null, 99, 5);
         assertEquals(3, last.page(), "pages past the end show the last one");
         assertEquals(List.of(21, 23), last.mistakes().stream().map(Mistakes.Mistake::index).toList());
 
-        var threes = Mistakes.of(answering(predictions), test, 3, 1, 5);
+        var threes = Mistakes.of(answering(predictions), test, 3, null, 1, 5);
         assertEquals(List.of(3, 13, 23), threes.mistakes().stream().map(Mistakes.Mistake::index).toList());
     }
 
     @Test
+    void aConfusionCellShowsTheImagesOfItsTrueDigitReadAsItsPredictedOneRightOnesOnTheDiagonal() {
+        var test = new ArrayList<LabelledImage>();
+        var predictions = new byte[25];
+        for (int i = 0; i < 25; i++) {
+            test.add(new LabelledImage(i % 10, new byte[784]));
+            predictions[i] = (byte) (i % 2 == 0 ? i % 10 : (i + 1) % 10);
+        }
+        var threesReadAsFour = Mistakes.of(answering(predictions), test, 3, 4, 1, 5);
+        assertEquals(List.of(3, 13, 23), threesReadAsFour.mistakes().stream().map(Mistakes.Mistake::index).toList());
+        assertTrue(threesReadAsFour.mistakes().stream().allMatch(m -> m.actual() == 3 && m.predicted() == 4));
+
+        var foursRight = Mistakes.of(answering(predictions), test, 4, 4, 1, 5);
+        assertEquals(List.of(4, 14, 24), foursRight.mistakes().stream().map(Mistakes.Mistake::index).toList());
+        assertEquals(0, Mistakes.of(answering(predictions), test, 3, 7, 1, 5).total());
+    }
+
+    @Test
     void aModelThatKeptNoAnswersHasNoGallery() {
-        var none = Mistakes.of(answering(new byte[0]), List.of(new LabelledImage(1, new byte[784])), null, 1, 5);
+        var none = Mistakes.of(answering(new byte[0]), List.of(new LabelledImage(1, new byte[784])), null, null, 1, 5);
         assertEquals(0, none.total());
         assertEquals(1, none.pages());
     }

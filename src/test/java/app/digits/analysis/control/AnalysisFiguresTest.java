@@ -99,6 +99,23 @@ class AnalysisFiguresTest {
     }
 
     @Test
+    void axesHaveRoundTicksStopAt100PercentAndZoomInOnCloseValues() {
+        var shares = BarChart.Scale.of(0.09, 0.11, false, 1);
+        assertEquals(List.of(0.0, 0.05, 0.1, 0.15), shares.ticks().stream().map(t -> Math.round(t * 1000) / 1000.0).toList());
+        var recall = BarChart.Scale.of(0.951, 0.992, true, 1);
+        assertEquals(List.of(0.92, 0.94, 0.96, 0.98, 1.0), recall.ticks().stream().map(t -> Math.round(t * 1000) / 1000.0).toList(),
+                "recall of 95 to 99 % on 92 to 100 %, not 0 to 108 %");
+        assertEquals(1.0, BarChart.Scale.of(0.5, 0.99, false, 1).high(), 1e-9, "a share never reads past 100 %");
+        assertEquals(List.of(0.0, 50.0, 100.0, 150.0), BarChart.Scale.of(20, 140, false, Double.MAX_VALUE).ticks());
+    }
+
+    @Test
+    void chartsSpeakTheReadersLanguage() {
+        assertEquals("97,5 %", Figures.percent(0.975, java.util.Locale.FRENCH));
+        assertEquals("40 %", Figures.percent(0.4, java.util.Locale.ENGLISH));
+    }
+
+    @Test
     void errorAnalysisFindsTheWorstDigitTheMostConfusedPairsAndTheMostConfidentMistakes() {
         var test = new ArrayList<LabelledImage>();
         var predictions = new byte[40];
