@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,13 +30,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * and serves A's model from GridFS; both form one Payara Micro (Hazelcast) cluster on loopback for the HTTP
  * session. A drawing stored through one is read through the other, a captcha issued by one is answered through
  * the other, a second training run is refused while one runs anywhere and a stop asked anywhere reaches it,
- * and a model served on one is served by the other within a few seconds (the time is printed).
+ * a model served on one is served by the other within a few seconds (the time is printed), and failed admin
+ * logins on one throttle the same user on the other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final Path DIRECTORY = Path.of(System.getProperty("digits.it.dir"), "..", "cluster").normalize();
-    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:cluster-secret".getBytes());
+    private static final String ADMIN = LaunchedServer.admin("cluster-secret");
 
     private static int mongoPort;
     private static LaunchedServer a;
@@ -45,8 +45,7 @@ class ClusterIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        TestFiles.deleteRecursively(DIRECTORY);
-        TestFiles.writeMnistSlice(DIRECTORY.resolve("mnist"));
+        LaunchedServer.prepare(DIRECTORY);
         mongoPort = LaunchedServer.freePort();
         int clusterPort = LaunchedServer.freePort();
         var cluster = List.of("--clustername", "digits-cluster-it-" + clusterPort, "--startport", String.valueOf(clusterPort),
@@ -63,16 +62,11 @@ class ClusterIT {
     }
 
     private static Map<String, String> properties(String name, Map<String, String> own) {
-        var properties = new HashMap<>(own);
-        properties.put("digits.data.dir", DIRECTORY.resolve(name).resolve("data").toString());
-        properties.put("digits.models.dir", DIRECTORY.resolve(name).resolve("models").toString());
-        properties.put("digits.mnist.dir", DIRECTORY.resolve("mnist").toString());
-        properties.put("digits.djl.dir", System.getProperty("digits.djl.dir"));
-        properties.put("digits.default-model.training-images", "3000");
-        properties.put("digits.default-model.epochs", "1");
-        properties.put("digits.default-model.follow-up", "none");
-        properties.put("digits.admin.password", "cluster-secret");
-        properties.put("digits.training.lease-seconds", "6");
+        var properties = LaunchedServer.settings(DIRECTORY, DIRECTORY.resolve(name), "cluster-secret", 3000);
+        properties.putAll(own);
+        // Long enough that the last test's block cannot end before it is seen through the other instance.
+        properties.put("digits.admin.login.first-delay-seconds", "600");
+        properties.put("digits.admin.login.max-delay-seconds", "600");
         return properties;
     }
 
@@ -192,6 +186,21 @@ class ClusterIT {
         assertNotEquals(served, Server.servedModelId(b.base()));
     }
 
+    @Test
+    @Order(5)
+    void failedLoginsOnOneInstanceThrottleTheSameUserOnTheOther() throws Exception {
+        var wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:wrong".getBytes());
+        for (int i = 0; i < 6; i++) {
+            var guess = Server.send(HttpRequest.newBuilder(a.base().resolve("api/admin/trainings/current")).header("Authorization", wrong));
+            assertEquals(401, guess.statusCode(), "failure " + (i + 1) + " on A is answered, not yet throttled");
+        }
+        var blocked = Server.send(HttpRequest.newBuilder(b.base().resolve("api/admin/trainings/current")).header("Authorization", ADMIN));
+        assertEquals(429, blocked.statusCode(), "B refuses even the right password while A's failures block the user: " + blocked.body());
+        assertEquals("application/problem+json", blocked.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        long retryAfter = Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 1 && retryAfter <= 600, "the first delay, as configured: " + retryAfter);
+    }
+
     private static int expectedDigit(String token) {
         try (var mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
             return mongo.getDatabase("digits").getCollection("captcha_challenges").find(new Document("_id", token)).first().getInteger("digit");
@@ -212,16 +221,7 @@ class ClusterIT {
         return Server.send(HttpRequest.newBuilder(uri).header("Authorization", ADMIN));
     }
 
-    /** Polls until the answer is not null, for at most two minutes: the cluster converges, no time is asserted. */
     private static <T> T await(String what, Callable<T> check) throws Exception {
-        var deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            var value = check.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Waited two minutes for " + what);
+        return LaunchedServer.await(what, Duration.ofMinutes(2), check);
     }
 }

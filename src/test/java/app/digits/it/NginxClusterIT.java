@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * The local cluster as the README starts it, from the deployable artifact: {@code payara-config/cluster.sh}
  * starts two instances sharing instance 1's embedded MongoDB and Debian's nginx in front of them, then
  * {@code src/bench/cluster_check.py} checks through nginx that both instances answer in turn, that a drawing
- * posted through one is read through the other, and that killing one with SIGKILL under 200 predictions loses
- * no acknowledged drawing while nginx keeps answering. Every instance starts without a model, as on a clean
+ * posted through one is read through the other, that a second training run is refused with 409 by both while
+ * one runs, that a model served through one is then served by both, and that killing one with SIGKILL under
+ * 200 predictions loses no acknowledged drawing while nginx keeps answering. Every instance starts without a model, as on a clean
  * clone, and trains its first one on a slice of MNIST. The scripts are the test, so that what the README
  * documents is what CI runs; skipped, saying why, only when nginx or python3 is not installed.
  */
@@ -53,7 +54,7 @@ class NginxClusterIT {
     }
 
     @Test
-    void keepsEveryAcknowledgedDrawingWhenAnInstanceDiesUnderLoad() throws IOException, InterruptedException {
+    void behavesAsOneApplicationAndKeepsEveryAcknowledgedDrawingWhenAnInstanceDiesUnderLoad() throws IOException, InterruptedException {
         int status = run("check.log", "python3", "src/bench/cluster_check.py", "--url", "http://127.0.0.1:" + PORT,
                 "--dir", DIRECTORY.toString(), "--mongo", "127.0.0.1:" + MONGO_PORT, "--count", "200");
         assertEquals(0, status, () -> "every cluster check passed:\n" + tail("check.log"));
