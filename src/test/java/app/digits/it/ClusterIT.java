@@ -27,8 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two Payara Micro instances that share one MongoDB behave as one application, as they would behind a load
  * balancer: instance A runs the embedded MongoDB on a fixed port, instance B joins it with {@code MONGODB_URI}
- * and serves A's model from GridFS; both form one Payara Micro (Hazelcast) cluster on loopback for the HTTP
- * session. A drawing stored through one is read through the other, a captcha issued by one is answered through
+ * and serves A's model from GridFS; they share nothing else (each runs with {@code --nocluster}): the session
+ * is in MongoDB too, under the app's own cookie, which a client keeping cookies with Java's CookieManager sends
+ * back as it came. A drawing stored through one is read through the other, a captcha issued by one is answered through
  * the other, a second training run is refused while one runs anywhere and a stop asked anywhere reaches it,
  * a model served on one is served by the other within a few seconds (the time is printed), and failed admin
  * logins on one throttle the same user on the other.
@@ -47,15 +48,12 @@ class ClusterIT {
     static void startTwoInstances() throws Exception {
         LaunchedServer.prepare(DIRECTORY);
         mongoPort = LaunchedServer.freePort();
-        int clusterPort = LaunchedServer.freePort();
-        var cluster = List.of("--clustername", "digits-cluster-it-" + clusterPort, "--startport", String.valueOf(clusterPort),
-                "--clustermode", "tcpip:127.0.0.1:" + clusterPort + ",127.0.0.1:" + (clusterPort + 1),
-                "--interfaces", "127.0.0.1", "--nohostaware");
+        // No Payara cluster (--nocluster): the instances share nothing but MongoDB, sessions included.
         a = LaunchedServer.start(DIRECTORY, "a", properties("a", Map.of("digits.mongodb.embedded-port", String.valueOf(mongoPort))),
-                cluster, Map.of());
+                List.of("--nocluster"), Map.of());
         a.awaitDeployed();
         // B starts while A imports MNIST and trains its first model: whichever takes the training lease trains.
-        b = LaunchedServer.start(DIRECTORY, "b", properties("b", Map.of()), cluster,
+        b = LaunchedServer.start(DIRECTORY, "b", properties("b", Map.of()), List.of("--nocluster"),
                 Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort + "/"));
         a.awaitReady();
         b.awaitReady();
@@ -107,6 +105,8 @@ class ClusterIT {
         var answered = browser.send(json(b.base().resolve("api/captcha/challenges/" + token + "/answer"),
                 "{\"text\":\"" + expectedDigit(token) + "\",\"powNumber\":" + proof + "}"));
         assertEquals(200, answered.statusCode(), answered.body());
+        assertTrue(issued.headers().allValues("Set-Cookie").stream().noneMatch(cookie -> cookie.startsWith("JSESSIONIDVERSION")),
+                "no session version cookie: " + issued.headers().allValues("Set-Cookie"));
         assertTrue(answered.body().startsWith("{"), "an answer, not an empty 200: " + answered.headers().map());
         var verdict = Server.json(answered);
         assertEquals(true, verdict.get("passed"), verdict.toString());
@@ -119,11 +119,15 @@ class ClusterIT {
         }
     }
 
-    /** A client keeping cookies as a browser does ({@link BrowserCookies}), across both instances. */
+    /**
+     * A client keeping cookies with Java's own {@link java.net.CookieManager} (RFC 2965), across both instances:
+     * the session cookie is the app's plain one, which it sends back unchanged.
+     */
     private static final class Browser {
 
         private final java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).cookieHandler(new BrowserCookies()).build();
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager(null,
+                        java.net.CookiePolicy.ACCEPT_ALL)).build();
 
         HttpResponse<String> send(HttpRequest request) throws Exception {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

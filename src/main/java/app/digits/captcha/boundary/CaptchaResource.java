@@ -9,6 +9,7 @@ import app.digits.captcha.entity.Trajectory;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.PngImages;
 import app.digits.platform.boundary.RequestSizeLimit;
+import app.digits.platform.boundary.SessionCookie;
 import app.digits.platform.control.BoundedInput;
 import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
@@ -79,7 +80,7 @@ public class CaptchaResource {
     @Operation(summary = "A new challenge for this session (cookie): a distorted image of the digit to draw "
             + "(or ?kind=question: a sentence whose answer is a digit), a proof-of-work puzzle, its token and deadline")
     public Response issue(@QueryParam("kind") @DefaultValue("draw") String kind) {
-        var issued = captcha.issue(request.getSession(true), request.getRemoteAddr(), kindOf(kind));
+        var issued = captcha.issue(SessionCookie.id(request), request.getRemoteAddr(), kindOf(kind));
         var challenge = issued.challenge();
         var question = challenge.question() == null ? null
                 : Map.of("fr", Questions.text(challenge.question(), "fr"), "en", Questions.text(challenge.question(), "en"));
@@ -94,7 +95,7 @@ public class CaptchaResource {
     @Operation(summary = "Answer a challenge once; a pass is returned when it is right")
     public AnswerResult answer(@PathParam("token") String token, InputStream body) {
         var answer = JsonBodies.parse(BoundedInput.readAtMost(body, maxBodyBytes, "The answer"), ChallengeAnswer.class);
-        var verdict = captcha.answer(token, request.getSession(true), request.getRemoteAddr(), toAnswer(answer));
+        var verdict = captcha.answer(token, SessionCookie.id(request), request.getRemoteAddr(), toAnswer(answer));
         return new AnswerResult(verdict.outcome().passed(), verdict.outcome().reason(), verdict.pass().orElse(null));
     }
 
