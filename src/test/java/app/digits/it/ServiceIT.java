@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("digits.it.dir"), "..", "..").normalize();
-    private static final Path DIRECTORY = ROOT.resolve("target/it-service");
+    private static final Path DIRECTORY = Scripts.ROOT.resolve("target/it-service");
     private static final Path PREFIX = DIRECTORY.resolve("root");
     private static final String HTTP_PORT = System.getProperty("digits.it.service-http-port", "18480");
     private static final String HTTPS_PORT = System.getProperty("digits.it.service-https-port", "18443");
@@ -37,9 +37,9 @@ class ServiceIT {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "not run as root: install.sh adds the service's user; the service test is skipped");
         for (var command : List.of("nginx", "openssl", "curl", "python3")) {
-            Assumptions.assumeTrue(installed(command), command + " is not installed (.ci/run installs it): the service test is skipped");
+            Assumptions.assumeTrue(Scripts.installed(command), command + " is not installed (.ci/run installs it): the service test is skipped");
         }
-        Assumptions.assumeTrue(Files.exists(ROOT.resolve("target/digits.jar")),
+        Assumptions.assumeTrue(Files.exists(Scripts.ROOT.resolve("target/digits.jar")),
                 "target/digits.jar was not built (-Ddigits.uberjar.skip): the service test is skipped");
         TestFiles.deleteRecursively(DIRECTORY);
         TestFiles.writeMnistSlice(DIRECTORY.resolve("mnist"));
@@ -67,34 +67,13 @@ class ServiceIT {
         assertEquals(0, status, () -> "every service check passed:\n" + tail("check.log"));
     }
 
-    private static boolean installed(String command) {
-        return List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin").stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    }
-
-    /** Runs a command in the project's directory, its output in a log of the test's directory; its status. */
+    /** Runs a command of the project, its output in a log of the test's directory; its status. */
     private static int run(String log, String... command) throws IOException, InterruptedException {
-        Files.createDirectories(DIRECTORY);
-        var process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(DIRECTORY.resolve(log).toFile()).start();
-        if (!process.waitFor(4, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            return -1;
-        }
-        return process.exitValue();
+        return Scripts.run(DIRECTORY.resolve(log), Map.of(), Duration.ofMinutes(4), command);
     }
 
     private static String tail(String log) {
-        try {
-            var lines = new ArrayList<>(Files.readAllLines(DIRECTORY.resolve(log)));
-            var service = PREFIX.resolve("var/log/digits.log");
-            if (Files.exists(service)) {
-                lines.add("--- the service's log:");
-                var serviceLines = Files.readAllLines(service);
-                lines.addAll(serviceLines.subList(Math.max(0, serviceLines.size() - 40), serviceLines.size()));
-            }
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
-        } catch (IOException e) {
-            return "(no " + log + ": " + e.getMessage() + ")";
-        }
+        return Scripts.tail(DIRECTORY.resolve(log), 60) + "\n--- the service's log:\n"
+                + Scripts.tail(PREFIX.resolve("var/log/digits.log"), 40);
     }
 }

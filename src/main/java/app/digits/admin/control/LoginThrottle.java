@@ -1,11 +1,10 @@
 package app.digits.admin.control;
 
+import app.digits.platform.control.Expiry;
 import app.digits.platform.control.Upserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.Document;
 
@@ -63,8 +61,7 @@ public final class LoginThrottle {
 
     /** Creates the TTL index that lets MongoDB forget quiet keys; idempotent. */
     public static void ensureIndexes(MongoDatabase database) {
-        database.getCollection(COLLECTION).createIndex(Indexes.ascending("forgetAt"),
-                new IndexOptions().name("forgetAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
+        Expiry.ensureIndex(database.getCollection(COLLECTION));
     }
 
     /** How long the caller must wait before this address may try this user name again; empty if it may now. */
@@ -87,7 +84,7 @@ public final class LoginThrottle {
         var now = clock.instant();
         var collection = failures();
         // Forgotten keys go first, this one among them if it is: it then starts again from one failure.
-        collection.deleteMany(Filters.lte("forgetAt", Date.from(now)));
+        Expiry.forget(collection, now);
         for (var key : keysOf(address, user)) {
             Upserts.apply(collection, key, Updates.combine(Updates.inc("count", 1), Updates.max("last", Date.from(now)),
                     Updates.max("forgetAt", Date.from(now.plus(policy.keep())))));

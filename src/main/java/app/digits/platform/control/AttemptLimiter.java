@@ -3,15 +3,12 @@ package app.digits.platform.control;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
@@ -43,12 +40,11 @@ public class AttemptLimiter {
     }
 
     public static void ensureIndexes(MongoDatabase database) {
-        database.getCollection(COLLECTION).createIndex(Indexes.ascending("forgetAt"),
-                new IndexOptions().name("forgetAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
+        Expiry.ensureIndex(database.getCollection(COLLECTION));
     }
 
     public static void forget(MongoDatabase database, Instant now) {
-        database.getCollection(COLLECTION).deleteMany(Filters.lt("forgetAt", Date.from(now)));
+        Expiry.forget(database.getCollection(COLLECTION), now);
     }
 
     /**
@@ -70,6 +66,6 @@ public class AttemptLimiter {
 
     private int increment(String id, Instant windowEnd) {
         return Upserts.apply(counters, id, Updates.combine(Updates.inc("count", 1),
-                Updates.setOnInsert("forgetAt", Date.from(windowEnd)))).getInteger("count");
+                Updates.setOnInsert(Expiry.FIELD, Date.from(windowEnd)))).getInteger("count");
     }
 }

@@ -3,8 +3,6 @@ package app.digits.platform.control;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
@@ -13,7 +11,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -44,13 +41,12 @@ public final class SharedSessions {
     }
 
     public static void ensureIndexes(MongoDatabase database) {
-        database.getCollection(COLLECTION).createIndex(Indexes.ascending("forgetAt"),
-                new IndexOptions().name("forgetAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
+        Expiry.ensureIndex(database.getCollection(COLLECTION));
     }
 
     /** Deletes the sessions idle for longer than the idle time (MongoDB's TTL monitor does it too). */
     public void forget() {
-        sessions().deleteMany(Filters.lte("forgetAt", Date.from(clock.instant())));
+        Expiry.forget(sessions(), clock.instant());
     }
 
     /** The session's text field, if it has one. */
@@ -90,12 +86,12 @@ public final class SharedSessions {
 
     private Document touch(String session, Bson update) {
         return Upserts.apply(sessions(), session, Updates.combine(update,
-                Updates.set("forgetAt", Date.from(clock.instant().plus(idle)))));
+                Updates.set(Expiry.FIELD, Date.from(clock.instant().plus(idle)))));
     }
 
     private Optional<Document> live(String session) {
         return Optional.ofNullable(sessions().find(Filters.and(Filters.eq("_id", session),
-                Filters.gt("forgetAt", Date.from(clock.instant())))).first());
+                Filters.gt(Expiry.FIELD, Date.from(clock.instant())))).first());
     }
 
     private MongoCollection<Document> sessions() {
