@@ -31,6 +31,8 @@ class ServiceIT {
     private static final String HTTP_PORT = System.getProperty("digits.it.service-http-port", "18480");
     private static final String HTTPS_PORT = System.getProperty("digits.it.service-https-port", "18443");
     private static final String APP_PORT = System.getProperty("digits.it.service-app-port", "18380");
+    /** Seconds for the installed service to answer UP through nginx: its start, import and first model. */
+    private static final String LIMIT = System.getProperty("digits.it.service-limit", "170");
 
     @BeforeAll
     static void install() throws IOException, InterruptedException {
@@ -44,7 +46,7 @@ class ServiceIT {
         TestFiles.deleteRecursively(DIRECTORY);
         TestFiles.writeMnistSlice(DIRECTORY.resolve("mnist"));
         var command = new ArrayList<>(List.of("payara-config/install.sh", "--prefix", PREFIX.toString(),
-                "--http-port", HTTP_PORT, "--https-port", HTTPS_PORT, "--app-port", APP_PORT, "--limit", "170",
+                "--http-port", HTTP_PORT, "--https-port", HTTPS_PORT, "--app-port", APP_PORT, "--limit", LIMIT,
                 "--mnist", DIRECTORY.resolve("mnist").toString()));
         // The repository's trained models are served; without any, the first is trained on the slice, no follow-up.
         for (var setting : List.of("DIGITS_DEFAULT_MODEL_FOLLOW_UP=none", "DIGITS_DEFAULT_MODEL_TRAINING_IMAGES=3000")) {
