@@ -3,13 +3,12 @@
 # instance 1 starts the embedded MongoDB on a fixed port, the other instances join it with MONGODB_URI, and
 # nginx (Debian's package, run with its own prefix) balances them round robin.
 #
-#   payara-config/cluster.sh start [--instances 2] [--port 8090] [--mongo-port 27990] [--hz-port 5990] [--dir target/cluster]
+#   payara-config/cluster.sh start [--instances 2] [--port 8090] [--mongo-port 27990] [--dir target/cluster]
 #                                  [--mnist data/mnist] [--models models] [--limit 600 (seconds to be ready)]
 #   payara-config/cluster.sh stop  [--dir target/cluster]
 #
 # The balancer answers on http://127.0.0.1:<port>/, instance i on <port>+i, MongoDB on <mongo-port>; the
-# instances form one Payara Micro cluster (Hazelcast on 127.0.0.1:<hz-port>+i, members listed, so HTTP sessions,
-# the captcha's among them, are shared); each
+# instances share everything through MongoDB, sessions included, and run with --nocluster (no Hazelcast); each
 # instance keeps its data, models (a copy of --models' model files, if any: otherwise it trains its first
 # model at start), log and pid under <dir>/instance-<i>.
 # The admin password is DIGITS_ADMIN_PASSWORD, or one generated into <dir>/admin-password, the same for all.
@@ -19,13 +18,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 command=${1:-}
 [ $# -gt 0 ] && shift
-instances=2 port=8090 mongo_port=27990 hz_port=5990 dir="$root/target/cluster" mnist="$root/data/mnist" models="$root/models" limit=600
+instances=2 port=8090 mongo_port=27990 dir="$root/target/cluster" mnist="$root/data/mnist" models="$root/models" limit=600
 while [ $# -gt 0 ]; do
   case "$1" in
     --instances) instances=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --mongo-port) mongo_port=$2; shift 2 ;;
-    --hz-port) hz_port=$2; shift 2 ;;
     --dir) dir=$2; shift 2 ;;
     --mnist) mnist=$2; shift 2 ;;
     --models) models=$2; shift 2 ;;
@@ -99,16 +97,12 @@ start_instance() {
     mongo=()
     uri="mongodb://127.0.0.1:$mongo_port/"
   fi
-  local members=""
-  for j in $(seq "$instances"); do members+="${members:+,}127.0.0.1:$((hz_port + j))"; done
-  local -a cluster=(--clustername "digits-local-$port" --clustermode "tcpip:$members" --startport $((hz_port + i))
-    --interfaces 127.0.0.1 --nohostaware)
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   (cd "$home" && exec env ${uri:+MONGODB_URI=$uri} DIGITS_ADMIN_PASSWORD="$password" \
     DIGITS_PUBLIC_BASE_URL="http://127.0.0.1:$port" \
     "$java" ${JAVA_OPTS:-} "${mongo[@]}" -Ddigits.data.dir="$home/data" -Ddigits.models.dir="$home/models" \
     -Ddigits.mnist.dir="$mnist" -Ddigits.djl.dir="$root/data/djl" -Ddigits.analysis.dir="$home/analysis" \
-    -jar "$jar" --port $((port + i)) "${cluster[@]}" >"$home/server.log" 2>&1) &
+    -jar "$jar" --port $((port + i)) --nocluster >"$home/server.log" 2>&1) &
   echo $! >"$home/pid"
 }
 

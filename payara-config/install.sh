@@ -11,34 +11,57 @@
 # Installs Debian's nginx when it is missing. Waits until https://localhost/health/ready answers UP.
 #
 #   sudo payara-config/install.sh [--http-port 80] [--https-port 443] [--app-port 8080] [--limit 600]
+#                                 [--mnist data/mnist] [--models models] [--setting KEY=value ...]
 #   sudo payara-config/install.sh --remove      stops the service and nginx's site, removes what it installed
 #                                               (keeps /var/lib/digits and /etc/digits: data and secrets)
+#
+# --prefix DIR installs the same layout under DIR (DIR/etc/digits, DIR/opt/digits, DIR/var/lib/digits, the unit
+# in DIR/etc/systemd/system) with an nginx of its own (DIR/nginx: pid, logs, payara-config/nginx/prefix.conf)
+# and the service under supervise.sh, as --user (default digits): a test installation that touches neither
+# /etc, Debian's nginx nor systemd; `--prefix DIR --remove` stops both. --setting adds a line to the
+# environment file when it is written (e.g. DIGITS_DEFAULT_MODEL_FOLLOW_UP=none).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-http_port=80 https_port=443 app_port=8080 limit=600 remove=false
+http_port=80 https_port=443 app_port=8080 limit=600 remove=false prefix="" user=digits
+mnist="$root/data/mnist" models="$root/models" settings=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --http-port) http_port=$2; shift 2 ;;
     --https-port) https_port=$2; shift 2 ;;
     --app-port) app_port=$2; shift 2 ;;
     --limit) limit=$2; shift 2 ;;
+    --prefix) prefix=$2; shift 2 ;;
+    --user) user=$2; shift 2 ;;
+    --mnist) mnist=$2; shift 2 ;;
+    --models) models=$2; shift 2 ;;
+    --setting) settings+=("$2"); shift 2 ;;
     --remove) remove=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
-etc=/etc/digits home=/var/lib/digits opt=/opt/digits unit=/etc/systemd/system/digits.service
-supervisor_pid=/run/digits-supervisor.pid
-if [ -d /run/systemd/system ]; then systemd=true; else systemd=false; fi
+if [ -n "$prefix" ]; then
+  mkdir -p "$prefix" && prefix=$(cd "$prefix" && pwd)
+fi
+etc=$prefix/etc/digits home=$prefix/var/lib/digits opt=$prefix/opt/digits unit=$prefix/etc/systemd/system/digits.service
+sites=$prefix/etc/nginx log=$prefix/var/log/digits.log supervisor_pid=$prefix/run/digits-supervisor.pid
+if [ -z "$prefix" ] && [ -d /run/systemd/system ]; then systemd=true; else systemd=false; fi
+# Debian's nginx, or with --prefix one of the installation's own.
+nginx_args=()
+nginx_pid=/run/nginx.pid
+if [ -n "$prefix" ]; then
+  nginx_args=(-p "$prefix/nginx" -c "$prefix/nginx/nginx.conf")
+  nginx_pid=$prefix/nginx/nginx.pid
+fi
 
-# Debian's nginx, whether it runs already or not (its pid file, not a process name: other nginx may run).
-system_nginx_runs() {
-  [ -s /run/nginx.pid ] && kill -0 "$(cat /run/nginx.pid)" 2>/dev/null
+# Whether that nginx runs already (its pid file, not a process name: other nginx may run).
+nginx_runs() {
+  [ -s "$nginx_pid" ] && kill -0 "$(cat "$nginx_pid")" 2>/dev/null
 }
 
 reload_nginx() {
-  nginx -t -q
-  if system_nginx_runs; then nginx -s reload; else nginx; fi
+  nginx "${nginx_args[@]}" -t -q
+  if nginx_runs; then nginx "${nginx_args[@]}" -s reload; else nginx "${nginx_args[@]}"; fi
 }
 
 stop_service() {
@@ -54,10 +77,17 @@ stop_service() {
 
 if $remove; then
   stop_service
-  rm -f /etc/nginx/sites-enabled/digits.conf /etc/nginx/sites-available/digits.conf "$unit"
+  rm -f "$sites/sites-enabled/digits.conf" "$sites/sites-available/digits.conf" "$unit"
   rm -rf "$opt" "$etc/nginx"
   $systemd && systemctl daemon-reload
-  if system_nginx_runs; then nginx -s reload; fi
+  if [ -n "$prefix" ]; then
+    if nginx_runs; then
+      nginx "${nginx_args[@]}" -s quit
+      for _ in $(seq 20); do nginx_runs || break; sleep 0.5; done
+    fi
+  elif nginx_runs; then
+    nginx -s reload
+  fi
   echo "Digits removed ($home and $etc kept: data, settings, certificate)"
   exit 0
 fi
@@ -70,19 +100,22 @@ if ! command -v nginx >/dev/null || ! command -v openssl >/dev/null; then
 fi
 
 # The user, the artifact, the working directory (MNIST seeded when absent).
-id digits >/dev/null 2>&1 || useradd --system --home-dir "$home" --shell /usr/sbin/nologin digits
+if [ "$user" = digits ]; then
+  id digits >/dev/null 2>&1 || useradd --system --home-dir "$home" --shell /usr/sbin/nologin digits
+fi
+group=$(id -gn "$user")
 install -d -m 755 "$opt" && install -m 644 "$jar" "$opt/digits.jar"
 install -m 755 "$root/payara-config/supervise.sh" "$opt/supervise.sh"
-install -d -o digits -g digits -m 750 "$home" "$home/data" "$home/models"
-if [ ! -f "$home/data/mnist/t10k-labels-idx1-ubyte" ] && [ -d "$root/data/mnist" ]; then
-  install -d -o digits -g digits "$home/data/mnist"
-  install -o digits -g digits -m 644 "$root"/data/mnist/*-ubyte "$home/data/mnist/"
+install -d -o "$user" -g "$group" -m 750 "$home" "$home/data" "$home/models"
+if [ ! -f "$home/data/mnist/t10k-labels-idx1-ubyte" ] && [ -d "$mnist" ]; then
+  install -d -o "$user" -g "$group" "$home/data/mnist"
+  install -o "$user" -g "$group" -m 644 "$mnist"/*-ubyte "$home/data/mnist/"
 fi
 # The repository's trained models, if it has any (otherwise the service trains its first model at start).
-if [ -z "$(ls -A "$home/models")" ] && compgen -G "$root/models/*.model" >/dev/null; then
-  install -o digits -g digits -m 640 "$root"/models/*.model "$root"/models/*.json "$home/models/"
-  if [ -f "$root/models/active-model.txt" ]; then
-    install -o digits -g digits -m 640 "$root/models/active-model.txt" "$home/models/"
+if [ -z "$(ls -A "$home/models")" ] && compgen -G "$models/*.model" >/dev/null; then
+  install -o "$user" -g "$group" -m 640 "$models"/*.model "$models"/*.json "$home/models/"
+  if [ -f "$models/active-model.txt" ]; then
+    install -o "$user" -g "$group" -m 640 "$models/active-model.txt" "$home/models/"
   fi
 fi
 
@@ -95,7 +128,8 @@ if [ ! -f "$etc/digits.env" ]; then
       -e "s|^DIGITS_PUBLIC_BASE_URL=.*|DIGITS_PUBLIC_BASE_URL=$public|" \
       -e "s|^DIGITS_PORT=.*|DIGITS_PORT=$app_port|" \
       "$root/payara-config/digits.env.example" >"$etc/digits.env"
-  chown root:digits "$etc/digits.env" && chmod 640 "$etc/digits.env"
+  for setting in "${settings[@]}"; do echo "$setting" >>"$etc/digits.env"; done
+  chown "root:$group" "$etc/digits.env" && chmod 640 "$etc/digits.env"
   echo "wrote $etc/digits.env (admin password inside)"
 fi
 app_port=$(sed -n 's/^DIGITS_PORT=//p' "$etc/digits.env")
@@ -113,14 +147,23 @@ fi
 # nginx: the includes and error pages, the site (ports filled in), Debian's default site out of the way of port 80.
 rm -rf "$etc/nginx" && cp -r "$root/payara-config/nginx" "$etc/nginx"
 suffix=$([ "$https_port" = 443 ] || echo ":$https_port")
+mkdir -p "$sites/sites-available" "$sites/sites-enabled"
 sed -e "s|@ETC@|$etc|g" -e "s|@HTTP_PORT@|$http_port|g" -e "s|@HTTPS_PORT@|$https_port|g" \
     -e "s|@HTTPS_SUFFIX@|$suffix|g" -e "s|127.0.0.1:8080|127.0.0.1:$app_port|" \
-    "$root/payara-config/nginx/digits-site.conf" >/etc/nginx/sites-available/digits.conf
-ln -sf /etc/nginx/sites-available/digits.conf /etc/nginx/sites-enabled/digits.conf
-[ "$http_port" = 80 ] && rm -f /etc/nginx/sites-enabled/default
+    "$root/payara-config/nginx/digits-site.conf" >"$sites/sites-available/digits.conf"
+ln -sf "$sites/sites-available/digits.conf" "$sites/sites-enabled/digits.conf"
+if [ -n "$prefix" ]; then
+  mkdir -p "$prefix/nginx/tmp" && chmod 1777 "$prefix/nginx/tmp"
+  sed -e "s|@DIR@|$prefix|g" "$root/payara-config/nginx/prefix.conf" >"$prefix/nginx/nginx.conf"
+elif [ "$http_port" = 80 ]; then
+  rm -f /etc/nginx/sites-enabled/default
+fi
 
-# The service.
-install -m 644 "$root/payara-config/digits.service" "$unit"
+# The service: the unit, its paths and user moved under the prefix if there is one.
+mkdir -p "$(dirname "$unit")" "$(dirname "$supervisor_pid")" "$(dirname "$log")"
+sed -e "s|/etc/digits|$etc|g" -e "s|/var/lib/digits|$home|g" -e "s|/opt/digits|$opt|g" \
+    -e "s|^User=.*|User=$user|" -e "s|^Group=.*|Group=$group|" "$root/payara-config/digits.service" >"$unit"
+chmod 644 "$unit"
 if $systemd; then
   systemctl daemon-reload
   systemctl enable digits
@@ -131,7 +174,7 @@ else
   echo "systemd does not run here (process 1 is $(ps -p 1 -o comm=)): running the unit's ExecStart under" \
     "$opt/supervise.sh (restart on failure; MemoryMax and sandboxing not enforced)"
   stop_service
-  nohup setsid "$opt/supervise.sh" "$unit" >>/var/log/digits.log 2>&1 &
+  nohup setsid "$opt/supervise.sh" "$unit" >>"$log" 2>&1 &
   echo $! >"$supervisor_pid"
   reload_nginx
 fi
@@ -140,7 +183,7 @@ url="https://localhost:$https_port/health/ready"
 began=$SECONDS
 until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 --cacert "$etc/tls/digits.crt" "$url")" = 200 ]; do
   if [ $((SECONDS - began)) -ge "$limit" ]; then
-    echo "not ready within $limit s: see $($systemd && echo 'journalctl -u digits' || echo /var/log/digits.log)" >&2
+    echo "not ready within $limit s: see $($systemd && echo 'journalctl -u digits' || echo "$log")" >&2
     exit 1
   fi
   sleep 2

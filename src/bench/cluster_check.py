@@ -3,6 +3,10 @@
 1. round robin: /health/ready answers 200 from at least two instances (nginx names the instance that
    answered in X-Digits-Upstream);
 2. a drawing posted through one instance is read back through another;
+2b. one training run in the whole cluster: while a run goes on, a second start is refused with 409 by every
+   instance (asked through nginx until both upstreams answered), and a stop asked through nginx ends it;
+2c. a hot swap on one instance is served by all: a second model is trained, served through nginx (the admin's
+   form, answered by one instance), and /health/ready is read through nginx until every upstream names it;
 3. under a bounded load (--count predictions at --connections, through nginx; a 503 is retried after its
    Retry-After, up to five times, as a client should), one instance is killed with
    SIGKILL once a quarter of them are acknowledged: every acknowledged drawing is then read back, the
@@ -19,6 +23,7 @@ Exits 0 when every check passes, 1 otherwise; the instance killed stays down (`c
 """
 
 import argparse
+import base64
 import collections
 import json
 import os
@@ -38,6 +43,7 @@ parser.add_argument("--count", type=int, default=200)
 parser.add_argument("--connections", type=int, default=8)
 parser.add_argument("--kill", type=int, default=2, help="the instance to kill (not 1: it holds the database)")
 parser.add_argument("--max-seconds", type=float, default=300)
+parser.add_argument("--password-file", help="the admin password (default: <dir>/admin-password)")
 args = parser.parse_args()
 
 target = benchload.loopback_only(args.url)
@@ -45,22 +51,55 @@ image = benchload.digit_one(280, 280)
 failures = []
 
 
-def fetch(path):
-    """One GET through nginx: the response (status and headers) and its body."""
+with open(args.password_file or os.path.join(args.dir, "admin-password")) as file:
+    admin = {"Authorization": "Basic " + base64.b64encode(b"admin:" + file.read().strip().encode()).decode()}
+
+
+def fetch(path, method="GET", body=None, headers=None):
+    """One request through nginx: the response (status and headers) and its body."""
     connection = benchload.connect(target, 30)
     try:
-        connection.request("GET", path)
+        connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
         return response, response.read()
     finally:
         connection.close()
 
 
-def get(path):
-    """(status, instance that answered, parsed JSON body or None) of one GET through nginx."""
-    response, body = fetch(path)
+def get(path, method="GET", body=None, headers=None):
+    """(status, instance that answered, parsed JSON body or None) of one request through nginx."""
+    response, body = fetch(path, method, body, headers)
     kind = response.getheader("Content-Type") or ""
     return response.status, response.getheader("X-Digits-Upstream"), json.loads(body) if "json" in kind else None
+
+
+def as_admin(path, document=None):
+    """(status, upstream, JSON) of an admin API call through nginx: a POST of the document, or a GET."""
+    if document is None:
+        return get(path, headers=admin)
+    return get(path, "POST", json.dumps(document), {**admin, "Content-Type": "application/json"})
+
+
+def until(what, answer, seconds=120):
+    """Polls answer() every 0.2 s until it is not None; None after the time (the check then fails)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = answer()
+        if value is not None:
+            return value
+        time.sleep(0.2)
+    print(f"        gave up waiting for {what} after {seconds} s")
+    return None
+
+
+def served_model(health):
+    """The id of the model a /health/ready answer names (None without one)."""
+    return next((c["data"]["id"] for c in (health or {}).get("checks", []) if "id" in c.get("data", {})), None)
+
+
+def run_ended(run_id):
+    status, _, current = as_admin("/api/admin/trainings/current")
+    return current if status == 200 and current.get("runId") == run_id and current.get("running") is False else None
 
 
 def refused(path, kind):
@@ -104,6 +143,51 @@ for _ in range(6):
 others = {u: r for u, r in readers.items() if u != writer}
 check(response.status == 201 and others and all(r == (200, posted["digit"]) for r in others.values()),
       f"drawing {posted.get('id')} posted through {writer} (digit {posted.get('digit')}), read through {others}")
+
+# 2b. One training run in the cluster: refused by every instance while it runs, stopped through any.
+upstreams = instances
+status, _, started = as_admin("/api/admin/trainings", {
+    "algorithms": ["mlp"], "gridSize": "none", "grids": {"mlp": "hiddenUnits=256;epochs=200"},
+    "folds": 2, "cvImages": 500, "trainingImages": 3000})
+run_id = started and started.get("runId")
+check(status == 202 and run_id, f"a long training run started through nginx: {status} {started}")
+refusals = {}
+for _ in range(12):
+    status, upstream, body = as_admin("/api/admin/trainings", {"algorithms": ["decision-tree"], "gridSize": "none"})
+    refusals[upstream] = (status, body and run_id in str(body.get("detail")))
+    if set(refusals) >= upstreams:
+        break
+check(set(refusals) >= upstreams and all(r == (409, True) for r in refusals.values()),
+      f"a second run refused with 409 naming run {run_id} by every instance: {refusals}")
+stop_status = as_admin("/api/admin/trainings/current/stop", {})[0]
+stopped = until(f"run {run_id} to stop", lambda: run_ended(run_id))
+check(stop_status == 202 and stopped and stopped.get("outcome") == "stopped",
+      f"the run stopped through nginx ({stop_status}): {stopped and stopped.get('outcome')}")
+
+# 2c. A hot swap through one instance, served by every instance.
+served_id = served_model(get("/health/ready")[2])
+status, _, started = as_admin("/api/admin/trainings", {"algorithms": ["decision-tree"], "gridSize": "none",
+                                                       "folds": 2, "cvImages": 500, "trainingImages": 3000})
+trained = until("the second model's run to end", lambda: run_ended(started["runId"])) if status == 202 else None
+models = [m["id"] for m in as_admin("/api/admin/models")[2] or []]
+other = next((m for m in models if m != served_id), None)
+check(trained and other, f"a second model trained through nginx ({status}): models {models}")
+swap, _, _ = get("/admin/serve", "POST", f"id={other}",
+                 {**admin, "Content-Type": "application/x-www-form-urlencoded"})
+swapped_at = time.monotonic()
+serving = {}
+
+
+def all_serve_it():
+    status, upstream, body = get("/health/ready")
+    if status == 200:
+        serving[upstream] = served_model(body) == other
+    return True if set(serving) >= upstreams and all(serving.values()) else None
+
+
+check(swap == 303 and until(f"every instance to serve {other}", all_serve_it, 60),
+      f"model {other} served through nginx ({swap}) is served by every instance after"
+      f" {time.monotonic() - swapped_at:.1f} s: {serving}")
 
 # 3. Killing an instance under load.
 pid_file = os.path.join(args.dir, f"instance-{args.kill}", "pid")

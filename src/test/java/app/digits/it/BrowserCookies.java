@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * Cookies kept as a browser keeps them (RFC 6265): name and value as the server set them, sent back as
- * {@code name=value} to the same host whatever the port. {@link java.net.CookieManager} follows RFC 2965 and sends
- * Payara's session version cookie (set because the web app is distributable) back in another form, which Payara
- * cannot parse: every later request of such a client got an empty 200 ("Odd number of hexadecimal digits" in its
- * log). The tests talk to loopback only, so one jar per client serves every instance.
+ * {@code name=value} to the same host whatever the port. It was written while the web app was distributable and
+ * Payara's session version cookie came back from {@link java.net.CookieManager} in a form Payara could not parse;
+ * the app's own session cookie has no such trouble ({@code SecurityIT} and {@code ClusterIT} use
+ * {@code CookieManager}). The tests talk to loopback only, so one jar per client serves every instance.
  */
 final class BrowserCookies extends CookieHandler {
 

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,16 +27,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two Payara Micro instances that share one MongoDB behave as one application, as they would behind a load
  * balancer: instance A runs the embedded MongoDB on a fixed port, instance B joins it with {@code MONGODB_URI}
- * and serves A's model from GridFS; both form one Payara Micro (Hazelcast) cluster on loopback for the HTTP
- * session. A drawing stored through one is read through the other, a captcha issued by one is answered through
+ * and serves A's model from GridFS; they share nothing else (each runs with {@code --nocluster}): the session
+ * is in MongoDB too, under the app's own cookie, which a client keeping cookies with Java's CookieManager sends
+ * back as it came. A drawing stored through one is read through the other, a captcha issued by one is answered through
  * the other, a second training run is refused while one runs anywhere and a stop asked anywhere reaches it,
- * and a model served on one is served by the other within a few seconds (the time is printed).
+ * a model served on one is served by the other within a few seconds (the time is printed), and failed admin
+ * logins on one throttle the same user on the other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final Path DIRECTORY = Path.of(System.getProperty("digits.it.dir"), "..", "cluster").normalize();
-    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:cluster-secret".getBytes());
+    private static final String ADMIN = LaunchedServer.admin("cluster-secret");
 
     private static int mongoPort;
     private static LaunchedServer a;
@@ -45,34 +46,25 @@ class ClusterIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        TestFiles.deleteRecursively(DIRECTORY);
-        TestFiles.writeMnistSlice(DIRECTORY.resolve("mnist"));
+        LaunchedServer.prepare(DIRECTORY);
         mongoPort = LaunchedServer.freePort();
-        int clusterPort = LaunchedServer.freePort();
-        var cluster = List.of("--clustername", "digits-cluster-it-" + clusterPort, "--startport", String.valueOf(clusterPort),
-                "--clustermode", "tcpip:127.0.0.1:" + clusterPort + ",127.0.0.1:" + (clusterPort + 1),
-                "--interfaces", "127.0.0.1", "--nohostaware");
+        // No Payara cluster (--nocluster): the instances share nothing but MongoDB, sessions included.
         a = LaunchedServer.start(DIRECTORY, "a", properties("a", Map.of("digits.mongodb.embedded-port", String.valueOf(mongoPort))),
-                cluster, Map.of());
+                List.of("--nocluster"), Map.of());
         a.awaitDeployed();
         // B starts while A imports MNIST and trains its first model: whichever takes the training lease trains.
-        b = LaunchedServer.start(DIRECTORY, "b", properties("b", Map.of()), cluster,
+        b = LaunchedServer.start(DIRECTORY, "b", properties("b", Map.of()), List.of("--nocluster"),
                 Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort + "/"));
         a.awaitReady();
         b.awaitReady();
     }
 
     private static Map<String, String> properties(String name, Map<String, String> own) {
-        var properties = new HashMap<>(own);
-        properties.put("digits.data.dir", DIRECTORY.resolve(name).resolve("data").toString());
-        properties.put("digits.models.dir", DIRECTORY.resolve(name).resolve("models").toString());
-        properties.put("digits.mnist.dir", DIRECTORY.resolve("mnist").toString());
-        properties.put("digits.djl.dir", System.getProperty("digits.djl.dir"));
-        properties.put("digits.default-model.training-images", "3000");
-        properties.put("digits.default-model.epochs", "1");
-        properties.put("digits.default-model.follow-up", "none");
-        properties.put("digits.admin.password", "cluster-secret");
-        properties.put("digits.training.lease-seconds", "6");
+        var properties = LaunchedServer.settings(DIRECTORY, DIRECTORY.resolve(name), "cluster-secret", 3000);
+        properties.putAll(own);
+        // Long enough that the last test's block cannot end before it is seen through the other instance.
+        properties.put("digits.admin.login.first-delay-seconds", "600");
+        properties.put("digits.admin.login.max-delay-seconds", "600");
         return properties;
     }
 
@@ -113,6 +105,8 @@ class ClusterIT {
         var answered = browser.send(json(b.base().resolve("api/captcha/challenges/" + token + "/answer"),
                 "{\"text\":\"" + expectedDigit(token) + "\",\"powNumber\":" + proof + "}"));
         assertEquals(200, answered.statusCode(), answered.body());
+        assertTrue(issued.headers().allValues("Set-Cookie").stream().noneMatch(cookie -> cookie.startsWith("JSESSIONIDVERSION")),
+                "no session version cookie: " + issued.headers().allValues("Set-Cookie"));
         assertTrue(answered.body().startsWith("{"), "an answer, not an empty 200: " + answered.headers().map());
         var verdict = Server.json(answered);
         assertEquals(true, verdict.get("passed"), verdict.toString());
@@ -125,11 +119,15 @@ class ClusterIT {
         }
     }
 
-    /** A client keeping cookies as a browser does ({@link BrowserCookies}), across both instances. */
+    /**
+     * A client keeping cookies with Java's own {@link java.net.CookieManager} (RFC 2965), across both instances:
+     * the session cookie is the app's plain one, which it sends back unchanged.
+     */
     private static final class Browser {
 
         private final java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).cookieHandler(new BrowserCookies()).build();
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager(null,
+                        java.net.CookiePolicy.ACCEPT_ALL)).build();
 
         HttpResponse<String> send(HttpRequest request) throws Exception {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -192,6 +190,21 @@ class ClusterIT {
         assertNotEquals(served, Server.servedModelId(b.base()));
     }
 
+    @Test
+    @Order(5)
+    void failedLoginsOnOneInstanceThrottleTheSameUserOnTheOther() throws Exception {
+        var wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:wrong".getBytes());
+        for (int i = 0; i < 6; i++) {
+            var guess = Server.send(HttpRequest.newBuilder(a.base().resolve("api/admin/trainings/current")).header("Authorization", wrong));
+            assertEquals(401, guess.statusCode(), "failure " + (i + 1) + " on A is answered, not yet throttled");
+        }
+        var blocked = Server.send(HttpRequest.newBuilder(b.base().resolve("api/admin/trainings/current")).header("Authorization", ADMIN));
+        assertEquals(429, blocked.statusCode(), "B refuses even the right password while A's failures block the user: " + blocked.body());
+        assertEquals("application/problem+json", blocked.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        long retryAfter = Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 1 && retryAfter <= 600, "the first delay, as configured: " + retryAfter);
+    }
+
     private static int expectedDigit(String token) {
         try (var mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
             return mongo.getDatabase("digits").getCollection("captcha_challenges").find(new Document("_id", token)).first().getInteger("digit");
@@ -212,16 +225,7 @@ class ClusterIT {
         return Server.send(HttpRequest.newBuilder(uri).header("Authorization", ADMIN));
     }
 
-    /** Polls until the answer is not null, for at most two minutes: the cluster converges, no time is asserted. */
     private static <T> T await(String what, Callable<T> check) throws Exception {
-        var deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            var value = check.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Waited two minutes for " + what);
+        return LaunchedServer.await(what, Duration.ofMinutes(2), check);
     }
 }

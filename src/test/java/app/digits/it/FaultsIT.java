@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,15 +33,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultsIT {
 
     private static final Path DIRECTORY = Path.of(System.getProperty("digits.it.dir"), "..", "faults").normalize();
-    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:faults-secret".getBytes());
+    private static final String ADMIN = LaunchedServer.admin("faults-secret");
 
     private static int mongoPort;
     private static MongoServer mongo;
 
     @BeforeAll
     static void prepare() throws IOException {
-        TestFiles.deleteRecursively(DIRECTORY);
-        TestFiles.writeMnistSlice(DIRECTORY.resolve("mnist"));
+        LaunchedServer.prepare(DIRECTORY);
         mongoPort = LaunchedServer.freePort();
     }
 
@@ -65,21 +62,12 @@ class FaultsIT {
     }
 
     private static LaunchedServer launch(String name) throws IOException {
-        var properties = new HashMap<String, String>();
+        // The same data for every launch; the killed server's short lease expires before the next one starts.
+        var properties = LaunchedServer.settings(DIRECTORY, DIRECTORY, "faults-secret", 1000);
         properties.put("mongodb.uri", "mongodb://127.0.0.1:" + mongoPort + "/digits");
         properties.put("digits.mongodb.timeout-ms", "1000");
         properties.put("digits.startup.attempts", "30");
         properties.put("digits.startup.first-retry-ms", "500");
-        properties.put("digits.data.dir", DIRECTORY.resolve("data").toString());
-        properties.put("digits.mnist.dir", DIRECTORY.resolve("mnist").toString());
-        properties.put("digits.models.dir", DIRECTORY.resolve("models").toString());
-        properties.put("digits.djl.dir", System.getProperty("digits.djl.dir"));
-        properties.put("digits.default-model.training-images", "1000");
-        properties.put("digits.default-model.epochs", "1");
-        properties.put("digits.default-model.follow-up", "none");
-        properties.put("digits.admin.password", "faults-secret");
-        // The killed server's training lease must expire before the next one starts, for its run to be interrupted.
-        properties.put("digits.training.lease-seconds", "6");
         return LaunchedServer.start(DIRECTORY, name, properties);
     }
 
@@ -115,13 +103,10 @@ class FaultsIT {
             assertEquals(503, Server.get(server.base().resolve("health/ready")).statusCode());
 
             startMongo();
-            var deadline = Instant.now().plus(Duration.ofSeconds(60));
-            var again = predict(server.base());
-            while (again.statusCode() != 201 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-                again = predict(server.base());
-            }
-            assertEquals(201, again.statusCode(), again.body());
+            LaunchedServer.await("predictions to be stored again", Duration.ofSeconds(60), () -> {
+                var again = predict(server.base());
+                return again.statusCode() == 201 ? again : null;
+            });
             assertEquals(200, Server.get(server.base().resolve("health/ready")).statusCode());
         }
     }
@@ -143,7 +128,8 @@ class FaultsIT {
                             + " \"trainingImages\": 3000, \"grids\": {\"svm\": \"C=1,10,100;gamma=0.01,0.02,0.05\"}}")));
             assertEquals(202, started.statusCode(), started.body());
             runId = (String) Server.json(started).get("runId");
-            awaitRunning(server.base());
+            LaunchedServer.await("the training run to start", Duration.ofSeconds(60), () -> Boolean.TRUE.equals(
+                    Server.json(admin(HttpRequest.newBuilder(server.base().resolve("api/admin/trainings/current")))).get("running")) ? true : null);
             server.kill();
         }
         try (var server = launch("after-kill")) {
@@ -171,17 +157,5 @@ class FaultsIT {
 
     private static HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
         return Server.send(request.header("Authorization", ADMIN));
-    }
-
-    private static void awaitRunning(URI base) throws Exception {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            var current = Server.json(admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings/current"))));
-            if (Boolean.TRUE.equals(current.get("running"))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the training run did not start");
     }
 }

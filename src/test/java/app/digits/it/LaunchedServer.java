@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,6 +56,49 @@ final class LaunchedServer implements AutoCloseable {
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new LaunchedServer(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log);
+    }
+
+    /**
+     * The system properties every launched test server shares: its data and model folders under {@code home},
+     * the MNIST slice of {@link #prepare}, a first model trained on {@code trainingImages} in one epoch with no
+     * follow-up run, this admin password, and a short training lease (a killed server's run is freed soon).
+     */
+    static Map<String, String> settings(Path directory, Path home, String adminPassword, int trainingImages) {
+        var properties = new HashMap<String, String>();
+        properties.put("digits.data.dir", home.resolve("data").toString());
+        properties.put("digits.models.dir", home.resolve("models").toString());
+        properties.put("digits.mnist.dir", directory.resolve("mnist").toString());
+        properties.put("digits.djl.dir", System.getProperty("digits.djl.dir"));
+        properties.put("digits.default-model.training-images", String.valueOf(trainingImages));
+        properties.put("digits.default-model.epochs", "1");
+        properties.put("digits.default-model.follow-up", "none");
+        properties.put("digits.admin.password", adminPassword);
+        properties.put("digits.training.lease-seconds", "6");
+        return properties;
+    }
+
+    /** Empties the test's directory and writes the MNIST slice its servers import ({@code <directory>/mnist}). */
+    static void prepare(Path directory) throws IOException {
+        TestFiles.deleteRecursively(directory);
+        TestFiles.writeMnistSlice(directory.resolve("mnist"));
+    }
+
+    /** The Basic credentials of the admin with this password. */
+    static String admin(String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Polls until the answer is not null, for at most the given time: servers converge, no time is asserted. */
+    static <T> T await(String what, Duration limit, Callable<T> check) throws Exception {
+        var deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            var value = check.call();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Waited " + limit.toSeconds() + " s for " + what);
     }
 
     static int freePort() throws IOException {

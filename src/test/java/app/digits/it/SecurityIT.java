@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,10 +57,28 @@ class SecurityIT extends BrowserTest {
             assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow(), path);
         }
         var page = Server.send(HttpRequest.newBuilder(base.resolve("admin")).header("Authorization", Server.ADMIN_CREDENTIALS));
-        var cookie = page.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("JSESSIONID=")).findFirst()
+        var cookie = page.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("DIGITS_SESSION=")).findFirst()
                 .orElseThrow(() -> new AssertionError("the admin page starts a session: " + page.headers().map()));
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
+    }
+
+    @Test
+    void aClientKeepingCookiesWithJavasCookieManagerKeepsItsSessionAndGetsRealAnswers() throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL)).build();
+        var tokens = new java.util.ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            var page = client.send(HttpRequest.newBuilder(base.resolve("admin")).header("Authorization", Server.ADMIN_CREDENTIALS).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.headers().allValues("Set-Cookie").stream().noneMatch(value -> value.startsWith("JSESSIONIDVERSION")),
+                    "no session version cookie: " + page.headers().allValues("Set-Cookie"));
+            var token = java.util.regex.Pattern.compile("X-CSRF-Token&quot;: &quot;([A-Za-z0-9_-]+)").matcher(page.body());
+            assertTrue(token.find(), "a real page, with its form: " + page.body().length() + " characters");
+            tokens.add(token.group(1));
+        }
+        assertEquals(1, Set.copyOf(tokens).size(), "the session (its CSRF token) is kept across requests: " + tokens);
     }
 
     /** One HTTP/1.1 exchange over a plain socket, since Java's HTTP client refuses to set {@code Host}. */

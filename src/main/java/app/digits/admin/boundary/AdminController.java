@@ -2,7 +2,9 @@ package app.digits.admin.boundary;
 
 import app.digits.drawing.control.DrawingArchive;
 import app.digits.drawing.entity.Review;
+import app.digits.platform.boundary.SessionCookie;
 import app.digits.platform.control.CsrfTokens;
+import app.digits.platform.control.SharedSessions;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
 import app.digits.platform.control.WholeNumbers;
@@ -79,6 +81,9 @@ public class AdminController {
 
     @Context
     HttpServletRequest request;
+
+    @Inject
+    SharedSessions sessions;
 
     @GET
     public String dashboard(@QueryParam("sort") String sort, @QueryParam("dir") String dir,
@@ -173,6 +178,6 @@ public class AdminController {
     /** What every dashboard view shows: the layout and the CSRF token its forms and HTMX requests send. */
     private void page() {
         pages.of("admin", "/admin").forEach(models::put);
-        models.put("csrf", CsrfTokens.tokenOf(request.getSession(true)));
+        models.put("csrf", CsrfTokens.tokenOf(sessions, SessionCookie.id(request)));
     }
 }

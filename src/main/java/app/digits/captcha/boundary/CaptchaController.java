@@ -7,6 +7,7 @@ import app.digits.captcha.entity.Challenge;
 import app.digits.captcha.entity.Trajectory;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.PngImages;
+import app.digits.platform.boundary.SessionCookie;
 import app.digits.platform.control.JsonBodies;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.WholeNumbers;
@@ -60,7 +61,7 @@ public class CaptchaController {
     @GET
     @Path("demo")
     public Response demo() {
-        if (!captcha.isHuman(request.getSession(false))) {
+        if (!captcha.isHuman(SessionCookie.existing(request))) {
             var query = request.getQueryString();
             return Response.status(Response.Status.FOUND)
                     .header("Location", request.getContextPath() + "/captcha" + (query == null ? "" : "?" + query)).build();
@@ -90,7 +91,7 @@ public class CaptchaController {
                                 : JsonBodies.parse(strokes.getBytes(StandardCharsets.UTF_8), Trajectory.class),
                         proof == null ? null : proof.longValue());
         try {
-            var verdict = captcha.answer(token, request.getSession(true), request.getRemoteAddr(), answer);
+            var verdict = captcha.answer(token, SessionCookie.id(request), request.getRemoteAddr(), answer);
             if (verdict.outcome().passed()) {
                 return Response.noContent().header("HX-Redirect", request.getContextPath() + "/demo").build();
             }
@@ -110,7 +111,7 @@ public class CaptchaController {
         pages.of("captcha", kind == Challenge.Kind.QUESTION ? "/captcha?kind=question" : "/captcha").forEach(models::put);
         models.put("kind", kind.name().toLowerCase(Locale.ROOT));
         try {
-            var issued = captcha.issue(request.getSession(true), request.getRemoteAddr(), kind);
+            var issued = captcha.issue(SessionCookie.id(request), request.getRemoteAddr(), kind);
             models.put("challenge", issued.challenge());
             if (issued.image() != null) {
                 models.put("image", PngImages.dataUrl(issued.image()));

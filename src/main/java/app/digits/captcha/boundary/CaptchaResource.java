@@ -10,6 +10,7 @@ import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.PngImages;
 import app.digits.platform.boundary.BodyLimit;
 import app.digits.platform.boundary.JsonRequest;
+import app.digits.platform.boundary.SessionCookie;
 import app.digits.platform.control.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,7 +88,7 @@ public class CaptchaResource {
     @Operation(summary = "A new challenge for this session (cookie): a distorted image of the digit to draw "
             + "(or ?kind=question: a sentence whose answer is a digit), a proof-of-work puzzle, its token and deadline")
     public Response issue(@QueryParam("kind") @DefaultValue("draw") String kind) {
-        var issued = captcha.issue(request.getSession(true), request.getRemoteAddr(), kindOf(kind));
+        var issued = captcha.issue(SessionCookie.id(request), request.getRemoteAddr(), kindOf(kind));
         var challenge = issued.challenge();
         var question = challenge.question() == null ? null
                 : Map.of("fr", Questions.text(challenge.question(), "fr"), "en", Questions.text(challenge.question(), "en"));
@@ -101,7 +102,7 @@ public class CaptchaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a challenge once; a pass is returned when it is right")
     public AnswerResult answer(@PathParam("token") String token, @Valid @NotNull(message = JsonRequest.ABSENT) ChallengeAnswer answer) {
-        var verdict = captcha.answer(token, request.getSession(true), request.getRemoteAddr(), toAnswer(answer));
+        var verdict = captcha.answer(token, SessionCookie.id(request), request.getRemoteAddr(), toAnswer(answer));
         return new AnswerResult(verdict.outcome().passed(), verdict.outcome().reason(), verdict.pass().orElse(null));
     }
 

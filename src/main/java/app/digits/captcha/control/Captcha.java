@@ -5,6 +5,7 @@ import app.digits.captcha.entity.Challenge;
 import app.digits.captcha.entity.Outcome;
 import app.digits.imaging.control.UploadLimits;
 import app.digits.platform.control.DatabaseConnected;
+import app.digits.platform.control.SharedSessions;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
 import com.mongodb.client.MongoDatabase;
@@ -12,23 +13,23 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The captcha as the pages and the API use it: one challenge book with the configured rules over the
  * application's MongoDB, the served model to read drawings (classify only: a captcha answer is never
- * stored), and the server-side mark of a session that proved human (kept in the session, never in a cookie
- * the client could forge). Its indexes are created when start-up has connected to MongoDB
+ * stored), and the server-side mark of a session that proved human (kept in the shared session, never in a
+ * cookie the client could forge). Its indexes are created when start-up has connected to MongoDB
  * ({@link DatabaseConnected}), never while the application deploys.
  */
 @ApplicationScoped
 public class Captcha {
 
-    private static final String HUMAN_UNTIL = "digits.captcha.human-until";
+    private static final String HUMAN_UNTIL = "humanUntil";
 
     @Inject
     @ConfigProperty(name = "digits.captcha.challenge-seconds", defaultValue = "120")
@@ -75,6 +76,9 @@ public class Captcha {
     @Inject
     Recognizer recognizer;
 
+    @Inject
+    SharedSessions sessions;
+
     private ChallengeBook book;
 
     @PostConstruct
@@ -88,18 +92,19 @@ public class Captcha {
         book.ensureIndexes();
     }
 
-    public ChallengeBook.Issued issue(HttpSession session, String client, Challenge.Kind kind) {
-        return book.issue(session.getId(), client, kind);
+    public ChallengeBook.Issued issue(String session, String client, Challenge.Kind kind) {
+        sessions.forget();
+        return book.issue(session, client, kind);
     }
 
     /** Judges an answer; a pass also marks the session as human for the configured time. */
-    public ChallengeBook.Verdict answer(String token, HttpSession session, String client, Answer answer) {
-        var verdict = book.answer(token, session.getId(), client, answer, image -> {
+    public ChallengeBook.Verdict answer(String token, String session, String client, Answer answer) {
+        var verdict = book.answer(token, session, client, answer, image -> {
             var drawing = recognizer.recognize(new DrawingInput.EncodedImage(image));
             return new ChallengeBook.Reading(drawing.getDigit(), drawing.getConfidence(), drawing.isBlank());
         });
         if (verdict.outcome().passed()) {
-            session.setAttribute(HUMAN_UNTIL, Instant.now().plus(Duration.ofMinutes(humanMinutes)));
+            sessions.set(session, HUMAN_UNTIL, Instant.now().plus(Duration.ofMinutes(humanMinutes)));
         }
         return verdict;
     }
@@ -108,7 +113,7 @@ public class Captcha {
         return book.redeem(pass);
     }
 
-    public boolean isHuman(HttpSession session) {
-        return session != null && session.getAttribute(HUMAN_UNTIL) instanceof Instant until && Instant.now().isBefore(until);
+    public boolean isHuman(Optional<String> session) {
+        return session.flatMap(id -> sessions.instant(id, HUMAN_UNTIL)).filter(Instant.now()::isBefore).isPresent();
     }
 }

@@ -5,6 +5,7 @@ import app.digits.drawing.control.LiveDrawings;
 import app.digits.imaging.control.DataUrl;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
+import app.digits.platform.boundary.SessionCookie;
 import app.digits.platform.control.WholeNumbers;
 import app.digits.prediction.control.DrawingInput;
 import app.digits.prediction.control.Recognizer;
@@ -113,7 +114,7 @@ public class DrawingController {
 
     /** Stores the reading in place of the drawing's earlier one and puts it, with the images the model saw, in the models. */
     private void put(Drawing read, String previous) {
-        var drawing = liveDrawings.store(request.getSession(true), read, Optional.ofNullable(previous).filter(id -> !id.isBlank()));
+        var drawing = liveDrawings.store(SessionCookie.id(request), read, Optional.ofNullable(previous).filter(id -> !id.isBlank()));
         models.put("drawing", drawing);
         models.put("inputImage", drawing.getPixels() == null ? null : dataUrl(drawing.getPixels()));
         if (drawing.getReadings() != null) {

@@ -4,8 +4,7 @@ import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.Drawings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpSession;
-import java.util.ArrayDeque;
+import app.digits.platform.control.SharedSessions;
 import java.util.Optional;
 
 /**
@@ -18,10 +17,13 @@ import java.util.Optional;
 public class LiveDrawings {
 
     static final int REMEMBERED = 20;
-    private static final String ATTRIBUTE = "digits.drawings.own";
+    private static final String FIELD = "ownDrawings";
 
     @Inject
     Drawings drawings;
+
+    @Inject
+    SharedSessions sessions;
 
     @Inject
     DrawingArchive archive;
@@ -30,25 +32,11 @@ public class LiveDrawings {
      * Stores {@code drawing}, in place of {@code previousId} when this session stored that one, as a new
      * drawing otherwise.
      */
-    public Drawing store(HttpSession session, Drawing drawing, Optional<String> previousId) {
-        synchronized (session) {
-            var own = own(session);
-            previousId.filter(own::contains).ifPresent(id -> {
-                drawing.continuing(id);
-                archive.unlabelled(id);
-            });
-            own.remove(drawing.getId());
-            own.addLast(drawing.getId());
-            while (own.size() > REMEMBERED) {
-                own.removeFirst();
-            }
-            session.setAttribute(ATTRIBUTE, own);
-        }
+    public Drawing store(String session, Drawing drawing, Optional<String> previousId) {
+        previousId.filter(sessions.texts(session, FIELD)::contains).ifPresentOrElse(id -> {
+            drawing.continuing(id);
+            archive.unlabelled(id);
+        }, () -> sessions.append(session, FIELD, drawing.getId(), REMEMBERED));
         return drawings.save(drawing);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ArrayDeque<String> own(HttpSession session) {
-        return session.getAttribute(ATTRIBUTE) instanceof ArrayDeque<?> own ? (ArrayDeque<String>) own : new ArrayDeque<>();
     }
 }

@@ -1,10 +1,12 @@
 package app.digits.platform.boundary;
 
 import app.digits.platform.control.CsrfTokens;
+import app.digits.platform.control.SharedSessions;
 import app.digits.platform.control.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.mvc.security.CsrfProtected;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -62,7 +64,7 @@ public class CsrfCheck implements DynamicFeature {
                 sent = field(new String(start, StandardCharsets.ISO_8859_1), CsrfTokens.FIELD);
             }
             boolean fromPage = request.getHeaderString("Origin") != null || request.getHeaderString("Referer") != null;
-            if (!CsrfTokens.allows(sent, CsrfTokens.existing(servletRequest.getSession(false)), fromPage)) {
+            if (!CsrfTokens.allows(sent, CsrfTokens.existing(CDI.current().select(SharedSessions.class).get(), SessionCookie.existing(servletRequest)), fromPage)) {
                 throw new ProblemException(403, "Forbidden", "This request changes state and lacks a valid CSRF token");
             }
         }

@@ -1,22 +1,14 @@
 package app.digits.platform.control;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
@@ -48,12 +40,11 @@ public class AttemptLimiter {
     }
 
     public static void ensureIndexes(MongoDatabase database) {
-        database.getCollection(COLLECTION).createIndex(Indexes.ascending("forgetAt"),
-                new IndexOptions().name("forgetAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
+        Expiry.ensureIndex(database.getCollection(COLLECTION));
     }
 
     public static void forget(MongoDatabase database, Instant now) {
-        database.getCollection(COLLECTION).deleteMany(Filters.lt("forgetAt", Date.from(now)));
+        Expiry.forget(database.getCollection(COLLECTION), now);
     }
 
     /**
@@ -74,16 +65,7 @@ public class AttemptLimiter {
     }
 
     private int increment(String id, Instant windowEnd) {
-        var update = Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("forgetAt", Date.from(windowEnd)));
-        var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-        try {
-            return counters.findOneAndUpdate(Filters.eq("_id", id), update, options).getInteger("count");
-        } catch (MongoWriteException | MongoCommandException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // Two first attempts raced to insert the counter: the loser's retry finds it and increments it.
-            return counters.findOneAndUpdate(Filters.eq("_id", id), update, options).getInteger("count");
-        }
+        return Upserts.apply(counters, id, Updates.combine(Updates.inc("count", 1),
+                Updates.setOnInsert(Expiry.FIELD, Date.from(windowEnd)))).getInteger("count");
     }
 }

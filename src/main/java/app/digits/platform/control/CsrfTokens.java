@@ -1,10 +1,10 @@
 package app.digits.platform.control;
 
-import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Cross-site request forgery protection for the admin side. Each admin session has a secret token that the
@@ -17,29 +17,24 @@ public final class CsrfTokens {
 
     public static final String HEADER = "X-CSRF-Token";
     public static final String FIELD = "csrf";
-    private static final String ATTRIBUTE = "digits.admin.csrf";
+    private static final String ATTRIBUTE = "adminCsrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private CsrfTokens() {
     }
 
     /** The session's token, made on first use, for the pages to send back. */
-    public static String tokenOf(HttpSession session) {
-        synchronized (session) {
-            var token = (String) session.getAttribute(ATTRIBUTE);
-            if (token == null) {
-                var bytes = new byte[24];
-                RANDOM.nextBytes(bytes);
-                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                session.setAttribute(ATTRIBUTE, token);
-            }
-            return token;
-        }
+    public static String tokenOf(SharedSessions sessions, String session) {
+        return sessions.textOrSet(session, ATTRIBUTE, () -> {
+            var bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
     }
 
     /** The session's token if it has one; null for no session or no token yet. */
-    public static String existing(HttpSession session) {
-        return session == null ? null : (String) session.getAttribute(ATTRIBUTE);
+    public static String existing(SharedSessions sessions, Optional<String> session) {
+        return session.flatMap(id -> sessions.text(id, ATTRIBUTE)).orElse(null);
     }
 
     /**

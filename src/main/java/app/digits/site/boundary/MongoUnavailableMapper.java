@@ -11,12 +11,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * when the database is back. The driver's exceptions for this have two roots, hence one small mapper per root
  * on this base.
  */
-abstract class MongoUnavailableMapper<E extends RuntimeException> extends ProblemMapper<E> {
+public abstract class MongoUnavailableMapper<E extends RuntimeException> extends ProblemMapper<E> {
 
     private static final Logger LOG = Logger.getLogger(MongoUnavailableMapper.class.getName());
 
     @Override
     ProblemException problemOf(E error) {
+        return unavailable(error);
+    }
+
+    /** The 503 for a driver exception that says MongoDB cannot be reached, for callers outside JAX-RS too. */
+    public static ProblemException unavailable(RuntimeException error) {
         LOG.warning(() -> "MongoDB is unavailable: " + error.getMessage());
         int seconds = ConfigProvider.getConfig().getOptionalValue("digits.mongodb.retry-after-seconds", Integer.class).orElse(5);
         return ProblemException.unavailable("The database is unavailable at the moment; nothing was stored, try again later",

@@ -3,17 +3,28 @@ package app.digits.admin.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digits.platform.control.InMemoryMongo;
 import app.digits.platform.control.ManualClock;
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
+    private static final LoginThrottle.Policy POLICY = new LoginThrottle.Policy(3, Duration.ofSeconds(2),
+            Duration.ofSeconds(60), Duration.ofMinutes(30));
 
+    private final InMemoryMongo mongo = new InMemoryMongo();
+    private final MongoDatabase database = mongo.database("throttle");
     private final ManualClock clock = new ManualClock();
-    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Policy(3, Duration.ofSeconds(2),
-            Duration.ofSeconds(60), Duration.ofMinutes(30), 100), clock);
+    private final LoginThrottle throttle = new LoginThrottle(POLICY, clock, () -> database);
+
+    @AfterEach
+    void close() {
+        mongo.close();
+    }
 
     private void fail(String address, String user, int times) {
         for (int i = 0; i < times; i++) {
@@ -83,20 +94,34 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theNumberOfTrackedKeysStaysBounded() {
-        for (int i = 0; i < 10_000; i++) {
-            throttle.failed("address-" + i, "user-" + i);
-        }
-        assertEquals(100, throttle.trackedKeys());
+    void failuresCountedByOneInstanceThrottleTheOthersSharingTheDatabase() {
+        var other = new LoginThrottle(POLICY, clock, () -> database);
+        fail("10.0.0.1", "admin", 2);
+        other.failed("10.0.0.1", "admin");
+        other.failed("10.0.0.1", "admin");
+        assertEquals(Optional.of(Duration.ofSeconds(2)), throttle.wait("10.0.0.2", "admin"));
+        assertEquals(Optional.of(Duration.ofSeconds(2)), other.wait("10.0.0.1", "someone-else"));
+        throttle.succeeded("10.0.0.1", "admin");
+        assertEquals(Optional.empty(), other.wait("10.0.0.1", "admin"));
     }
 
     @Test
-    void evictionDropsTheLeastRecentlyTouchedKeysFirst() {
-        fail("10.0.0.1", "admin", 4);
-        for (int i = 0; i < 60; i++) {
-            throttle.failed("address-" + i, "user-" + i);
-            throttle.wait("10.0.0.1", "admin");
-        }
-        assertTrue(throttle.wait("10.0.0.1", "admin").isPresent());
+    void forgottenKeysLeaveTheDatabase() {
+        fail("10.0.0.1", "admin", 10);
+        clock.advance(Duration.ofMinutes(20));
+        fail("10.0.0.2", "other", 1);
+        assertEquals(4, database.getCollection(LoginThrottle.COLLECTION).countDocuments());
+        clock.advance(Duration.ofMinutes(11));
+        fail("10.0.0.3", "third", 1);
+        assertEquals(4, database.getCollection(LoginThrottle.COLLECTION).countDocuments(), "the first two keys are gone");
+        assertEquals(Optional.empty(), throttle.wait("10.0.0.1", "admin"));
+    }
+
+    @Test
+    void theTtlIndexIsCreatedOnceAndAgainWithoutError() {
+        LoginThrottle.ensureIndexes(database);
+        LoginThrottle.ensureIndexes(database);
+        assertTrue(database.getCollection(LoginThrottle.COLLECTION).listIndexes().into(new java.util.ArrayList<>()).stream()
+                .anyMatch(index -> "forgetAt_ttl".equals(index.getString("name"))));
     }
 }
