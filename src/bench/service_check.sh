@@ -63,7 +63,7 @@ check "GET /api/predictions/%5C is $status problem+json" test "$status" = 400
 check "  with a problem body" grep -qi '^content-type: application/problem+json' "$work/headers"
 check "an app 400 keeps its own detail" test "$(https -H 'Content-Type: application/json' -d '{"pixels":[1.5]}' \
   "$base/api/predictions")" = 400
-check "  (not nginx's generic one)" grep -q 'Pixel' "$work/body"
+check "  (not nginx's generic one)" grep -qi 'pixels' "$work/body"
 
 if [ "$failures" -gt 0 ]; then echo "service check FAILED ($failures)"; exit 1; fi
 echo "service check passed"
