@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -83,14 +85,15 @@ class PagesIT extends BrowserTest {
         var authenticated = base.toString().replace("://", "://admin:it-secret@");
         for (var language : List.of("fr", "en")) {
             browser.get(authenticated + "admin/errors?lang=" + language);
-            // The chart is drawn once the error analysis is ready: the page's own image waits for it, the fetch
-            // below then reads the same (cached) chart.
+            // The chart is drawn once the error analysis is ready: the page's own image waits for it; the chart is
+            // then read again by the test's HTTP client in the page's language (a fetch from the page could be
+            // answered by the browser's authentication prompt instead, which a headless browser never closes).
             new WebDriverWait(browser, Duration.ofMinutes(2)).until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
                     "const i = document.querySelector('img[src*=\"figures/recall\"]'); return i.complete && i.naturalWidth > 0;"));
-            browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
-            var chart = (String) ((JavascriptExecutor) browser).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                    + "fetch(document.querySelector('img[src*=\"figures/recall\"]').src).then(r => r.text()).then(done);");
+            var src = URI.create(browser.findElement(By.cssSelector("img[src*='figures/recall']")).getAttribute("src"));
+            var chart = Server.send(HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getAuthority()
+                            + src.getRawPath() + "?" + src.getRawQuery()))
+                    .header("Authorization", Server.ADMIN_CREDENTIALS).header("Accept-Language", language)).body();
             assertTrue(chart.contains(language.equals("fr") ? "Rappel par chiffre" : "Recall per digit"), language + ": " + chart);
             var footer = browser.findElement(By.cssSelector("footer")).getText();
             assertTrue(language.equals("en") || List.of("perceptron (", "forest", "tree", "regression", "network", "neighbours")
