@@ -72,6 +72,27 @@ class ModelStoreTest {
     }
 
     @Test
+    void readsTheFlatSidecarOfModelsTrainedBeforeDescriptorsHadParts() throws IOException {
+        var saved = new ModelStore(directory).save(new Constant(new double[10]), descriptor("old", 0.5));
+        Files.writeString(directory.resolve("old.json"), """
+                {"algorithm": "Decision tree (CART)", "confusion": [[1]], "file": "old.model", "fileBytes": %d,
+                 "gridAxis": "maxDepth", "gridSearch": [{"meanAccuracy": 0.74, "parameters": {"maxDepth": "10"}, "seconds": 1.1,
+                 "stdAccuracy": 0.01}], "id": "old", "library": "Smile", "macroF1": 0.84, "medianLatencyMicros": 1.6,
+                 "parameters": {"maxDepth": "10", "peoplesDrawings": "12"}, "runId": "run-1", "sha256": "%s",
+                 "testAccuracy": 0.8498, "testImages": 10000, "trainedAt": "2026-11-26T07:13:26Z", "trainingImages": 60000,
+                 "trainingSeconds": 3.5}
+                """.formatted(saved.file().bytes(), saved.file().sha256()));
+
+        var read = new ModelStore(directory).descriptors().get(0);
+
+        assertEquals(0.8498, read.test().accuracy());
+        assertEquals(Map.of("maxDepth", "10"), read.training().hyperparameters());
+        assertEquals(12, read.training().peoplesDrawings());
+        assertEquals(0.74, read.training().gridSearch().get(0).meanAccuracy());
+        assertEquals(saved.file().sha256(), read.file().sha256());
+    }
+
+    @Test
     void readsTheActiveModelFileOfOlderInstallations() throws IOException {
         var store = new ModelStore(directory);
         assertEquals(Optional.empty(), store.activeId());
