@@ -59,6 +59,12 @@ public class AdminIdentityStore implements IdentityStore {
         // creating the bean (and running init) is the point
     }
 
+    /** The account's HTTP Basic header, for the server's own loopback visit of its admin pages at start. */
+    String basicAuthorization() {
+        var pair = user + ":" + new String(password, StandardCharsets.UTF_8);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {

@@ -4,6 +4,7 @@ import app.digits.dataset.control.DatasetImports;
 import app.digits.platform.control.Backoff;
 import app.digits.platform.control.DatabaseConnected;
 import app.digits.platform.control.MongoConnection;
+import app.digits.platform.control.WarmupDue;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.training.control.DefaultModel;
 import app.digits.training.control.DjlRuntime;
@@ -19,18 +20,20 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * What happens once the application is deployed, in the background so the server answers at once: connect
- * to MongoDB (starting the embedded server), create the indexes (a {@link DatabaseConnected} event), serve the saved
- * model if there is one, import whatever part of MNIST is missing, then train the default model if none was
- * found (which starts a better one in the background). The page and the readiness check report
- * each step. Every step is retried with a growing pause; a step that still fails stops the process with a
- * non-zero status ({@code digits.startup.exit-on-failure}), so a supervisor restarts it instead of a server
- * staying up half-alive. The steps run with the application's own class loader as the context loader, never
- * one Payara used while deploying.
+ * to MongoDB (starting the embedded server), create the indexes (a {@link DatabaseConnected} event), let
+ * features pay what their first visit would (a {@link WarmupDue} event), serve the saved model if there is one
+ * (the server is ready from then on), import whatever part of MNIST is missing, then train the default model if
+ * none was found (which starts a better one in the background). The page and the readiness check report each
+ * step. Every step is retried with a growing pause; a step that still fails stops the process with a non-zero
+ * status ({@code digits.startup.exit-on-failure}), so a supervisor restarts it instead of a server staying up
+ * half-alive. The steps run with the application's own class loader as the context loader, never one Payara
+ * used while deploying.
  */
 @ApplicationScoped
 public class StartupSequence {
@@ -52,6 +55,9 @@ public class StartupSequence {
 
     @Inject
     Event<DatabaseConnected> databaseConnected;
+
+    @Inject
+    Event<WarmupDue> warmupDue;
 
     @Inject
     ModelTraining training;
@@ -83,10 +89,11 @@ public class StartupSequence {
     ManagedExecutorService executor;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-        executor.submit(this::run);
+        var contextPath = context instanceof ServletContext servletContext ? servletContext.getContextPath() : "";
+        executor.submit(() -> run(contextPath));
     }
 
-    private void run() {
+    private void run(String contextPath) {
         var thread = Thread.currentThread();
         var previous = thread.getContextClassLoader();
         thread.setContextClassLoader(StartupSequence.class.getClassLoader());
@@ -105,6 +112,7 @@ public class StartupSequence {
                 training.markInterrupted();
                 return null;
             });
+            warmupDue.fire(new WarmupDue(contextPath));
             retries.run("load the served model", registry::loadServed);
             boolean imported = retries.run("import MNIST", () -> {
                 if (imports.importMissing()) {
