@@ -65,9 +65,9 @@ def models():
     return {
         "svm": ("SVM, RBF kernel on PCA features", "Smile", 60000,
                 lambda: make_pipeline(PCA(50, random_state=42), SVC(C=10, gamma=0.05))),
-        "mlp": ("Multilayer perceptron", "Smile", 60000,
-                lambda: MLPClassifier((256,), solver="sgd", learning_rate_init=0.1, momentum=0.9, batch_size=64,
-                                      max_iter=4, random_state=42)),
+        "mlp": ("Multilayer perceptron", "DJL", 60000,
+                lambda: MLPClassifier((256,), solver="adam", learning_rate_init=0.002, batch_size=128, max_iter=10,
+                                      random_state=42)),
         "knn": ("k nearest neighbours on PCA features", "Smile", 60000,
                 lambda: make_pipeline(PCA(50, random_state=42), KNeighborsClassifier(3, n_jobs=-1))),
         "random-forest": ("Random forest", "Smile", 60000,
@@ -84,15 +84,21 @@ def models():
 
 
 def java_figures(directory, title, library):
-    """The newest sidecar of this algorithm and library: (fit seconds, test accuracy), or None."""
+    """The newest sidecar of this algorithm and library: (fit seconds, test accuracy), or None. Reads both
+    layouts: the current one with parts (training, test) and the flat one of older models."""
     newest = None
     for path in glob.glob(os.path.join(directory, "*.json")):
         with open(path) as f:
             descriptor = json.load(f)
+        if "training" in descriptor:
+            training, test = descriptor["training"], descriptor["test"]
+            figures = (training["trainedAt"], training["seconds"], test["accuracy"])
+        else:
+            figures = (descriptor["trainedAt"], descriptor["trainingSeconds"], descriptor["testAccuracy"])
         if descriptor.get("algorithm") == title and descriptor.get("library") == library:
-            if newest is None or descriptor["trainedAt"] > newest["trainedAt"]:
-                newest = descriptor
-    return None if newest is None else (newest["trainingSeconds"], newest["testAccuracy"])
+            if newest is None or figures[0] > newest[0]:
+                newest = figures
+    return None if newest is None else newest[1:]
 
 
 def main():

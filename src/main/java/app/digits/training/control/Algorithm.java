@@ -14,12 +14,12 @@ import java.util.Locale;
  * a run's remaining time.
  */
 public enum Algorithm {
-    CNN("cnn", "Convolutional network", "DJL", CnnTrainer.Settings.DEFAULTS, CnnTrainer.Settings::of,
+    CNN("cnn", "Convolutional network", "DJL", CnnSettings.DEFAULTS, CnnSettings::of,
             "", "learningRate=0.0005,0.001,0.002;augmentation=shifts,writing", 60_000, 170),
     SVM("svm", "SVM, RBF kernel on PCA features", "Smile", SmileTrainers.SvmSettings.DEFAULTS, SmileTrainers.SvmSettings::of,
             "C=5,10;gamma=0.0125,0.025,0.05", "pca=40,50,60;C=1,5,10,50;gamma=0.0125,0.025,0.05", 60_000, 200),
-    MLP("mlp", "Multilayer perceptron", "Smile", SmileMlpTrainer.Settings.DEFAULTS, SmileMlpTrainer.Settings::of,
-            "hiddenUnits=128,256", "hiddenUnits=128,256,512;learningRate=0.05,0.1,0.2", 60_000, 110),
+    MLP("mlp", "Multilayer perceptron", "DJL", MlpSettings.DEFAULTS, MlpSettings::of,
+            "hiddenUnits=256,512", "hiddenUnits=256,512,1024;learningRate=0.001,0.002,0.004", 60_000, 20),
     KNN("knn", "k nearest neighbours on PCA features", "Smile", SmileTrainers.KnnSettings.DEFAULTS, SmileTrainers.KnnSettings::of,
             "k=1,3,5,7", "pca=30,50,80;k=1,3,5,7,9", 60_000, 70),
     RANDOM_FOREST("random-forest", "Random forest", "Smile", SmileTrainers.ForestSettings.DEFAULTS, SmileTrainers.ForestSettings::of,

@@ -16,25 +16,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one adapter between DJL and serving. It holds the network's shape and its trained weights as bytes, so
- * it serializes like every other model; the PyTorch network is rebuilt from them on first use (after loading
- * from disk) and answers in inference mode (batch normalization on running statistics, no dropout), one image
- * or a batch of images in one forward pass: the fixed cost of a pass (native calls, the graph's layers) is
- * paid once per batch, which is what makes serving many concurrent requests cheap. PyTorch inference is
- * thread-safe, so one instance serves concurrent requests.
+ * The one adapter between DJL and serving, for the CNN and the MLP alike (it keeps the name it had when it
+ * served only the CNN, because saved models name their class). It holds the network's shape and its trained
+ * weights as bytes, so it serializes like every other model; the PyTorch network is rebuilt from them on first
+ * use (after loading from disk) and answers in inference mode (batch normalization on running statistics, no
+ * dropout), one image or a batch of images in one forward pass: the fixed cost of a pass (native calls, the
+ * graph's layers) is paid once per batch, which is what makes serving many concurrent requests cheap. PyTorch
+ * inference is thread-safe, so one instance serves concurrent requests.
  */
 public final class CnnClassifier implements DigitClassifier {
 
     private static final long serialVersionUID = 1L;
 
-    private final CnnNetwork network;
+    private final DjlNetwork network;
     private final byte[] weights;
     private transient volatile Loaded loaded;
 
     private record Loaded(NDManager manager, Block block) {
     }
 
-    CnnClassifier(CnnNetwork network, byte[] weights) {
+    CnnClassifier(DjlNetwork network, byte[] weights) {
         this.network = network;
         this.weights = weights.clone();
     }
@@ -91,13 +92,13 @@ public final class CnnClassifier implements DigitClassifier {
         DjlRuntime.prepare();
         var manager = NDManager.newBaseManager("PyTorch");
         var block = network.build();
-        block.initialize(manager, DataType.FLOAT32, CnnNetwork.IMAGE);
+        block.initialize(manager, DataType.FLOAT32, DjlNetwork.IMAGE);
         try (var in = new DataInputStream(new ByteArrayInputStream(weights))) {
             block.loadParameters(manager, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MalformedModelException e) {
-            throw new IllegalStateException("The CNN's weights do not fit its network: " + e.getMessage(), e);
+            throw new IllegalStateException("The " + network.kind() + "'s weights do not fit its network: " + e.getMessage(), e);
         }
         return new Loaded(manager, block);
     }

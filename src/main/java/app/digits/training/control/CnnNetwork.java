@@ -9,18 +9,16 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
-import java.io.Serializable;
 
 /**
  * The CNN's architecture, small enough to train in minutes on two CPU cores: two 5x5 convolutions (with
  * batch normalization, ReLU and 2x2 max pooling), a dense ReLU layer with dropout, and ten outputs. Its sizes
  * are hyperparameters, kept with the trained weights so the same network can be rebuilt to serve them.
  */
-record CnnNetwork(int filters1, int filters2, int hiddenUnits, float dropout) implements Serializable {
+record CnnNetwork(int filters1, int filters2, int hiddenUnits, float dropout) implements DjlNetwork {
 
-    static final Shape IMAGE = new Shape(1, 1, 28, 28);
-
-    SequentialBlock build() {
+    @Override
+    public SequentialBlock build() {
         return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(filters1).build())
                 .add(BatchNorm.builder().build())
@@ -35,5 +33,10 @@ record CnnNetwork(int filters1, int filters2, int hiddenUnits, float dropout) im
                 .add(Activation.reluBlock())
                 .add(Dropout.builder().optRate(dropout).build())
                 .add(Linear.builder().setUnits(10).build());
+    }
+
+    @Override
+    public String kind() {
+        return "CNN";
     }
 }

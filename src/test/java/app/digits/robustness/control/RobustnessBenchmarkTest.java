@@ -7,10 +7,12 @@ import app.digits.registry.entity.DigitClassifier;
 import app.digits.robustness.entity.RobustnessSet;
 import app.digits.robustness.entity.SetScore;
 import app.digits.training.control.Learner;
-import app.digits.training.control.SmileMlpTrainer;
+import app.digits.training.control.Algorithm;
+import app.digits.training.control.Hyperparameters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,8 @@ class RobustnessBenchmarkTest {
 
     @BeforeAll
     static void train() {
-        mlp = SmileMlpTrainer.train(MnistTestSet.training(3000), new SmileMlpTrainer.Settings(64, 4, 32, 0.05, 0.9), 7,
-                Learner.Progress.NONE);
+        mlp = Algorithm.MLP.settings(new Hyperparameters(Map.of("hiddenUnits", "64", "epochs", "4", "batchSize", "32")))
+                .fit(MnistTestSet.training(3000), 7, Learner.Progress.NONE);
     }
 
     @Test

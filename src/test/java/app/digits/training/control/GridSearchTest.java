@@ -60,7 +60,7 @@ class GridSearchTest {
 
     @Test
     void foldsAreStratifiedAndCoverEveryImageOnce() {
-        var images = SmileMlpTrainerTest.bands(31, 1);
+        var images = Bands.of(31, 1);
         var fold = GridSearch.stratifiedFolds(images, 3, 5);
         var counts = new int[3][10];
         for (int i = 0; i < images.size(); i++) {
@@ -79,7 +79,7 @@ class GridSearchTest {
     void theSearchScoresEveryPointByCrossValidationAndPicksTheBest() {
         var started = new ArrayList<String>();
         var done = new ArrayList<GridPoint>();
-        var outcome = GridSearch.search(SmileMlpTrainerTest.bands(12, 2), Grid.parse("skill=0,1;guess=0,3"), 4, 9, BANDS,
+        var outcome = GridSearch.search(Bands.of(12, 2), Grid.parse("skill=0,1;guess=0,3"), 4, 9, BANDS,
                 new GridSearch.Listener() {
                     @Override
                     public void pointStarted(int point, int total, Hyperparameters parameters) {
@@ -104,7 +104,7 @@ class GridSearchTest {
 
     @Test
     void aSinglePointIsNotSearched() {
-        var outcome = GridSearch.search(SmileMlpTrainerTest.bands(2, 2), Grid.parse("skill=1;guess=0"), 3, 9,
+        var outcome = GridSearch.search(Bands.of(2, 2), Grid.parse("skill=1;guess=0"), 3, 9,
                 (images, parameters, seed, progress) -> { throw new AssertionError("no fit expected"); }, null);
         assertTrue(outcome.points().isEmpty());
         assertEquals(Map.of("skill", "1", "guess", "0"), outcome.best().values());
@@ -112,7 +112,7 @@ class GridSearchTest {
 
     @Test
     void tooFewImagesForTheFoldsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> GridSearch.search(SmileMlpTrainerTest.bands(1, 2),
+        assertThrows(IllegalArgumentException.class, () -> GridSearch.search(Bands.of(1, 2),
                 Grid.parse("skill=0,1;guess=0"), 3, 9, BANDS, null));
     }
 

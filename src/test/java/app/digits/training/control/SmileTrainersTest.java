@@ -20,46 +20,46 @@ class SmileTrainersTest {
     Path models;
 
     private static void assertLearns(SmileClassifier classifier) {
-        var report = Evaluation.evaluate(classifier, SmileMlpTrainerTest.bands(10, 2));
+        var report = Evaluation.evaluate(classifier, Bands.of(10, 2));
         assertTrue(report.accuracy() > 0.9, "accuracy " + report.accuracy());
-        var probabilities = classifier.probabilities(SmileMlpTrainerTest.bands(1, 3).get(6).pixels());
+        var probabilities = classifier.probabilities(Bands.of(1, 3).get(6).pixels());
         assertEquals(1.0, Arrays.stream(probabilities).sum(), 1e-6);
     }
 
     @Test
     void logisticRegressionLearnsSeparableDigits() {
-        assertLearns(SmileTrainers.logisticRegression(SmileMlpTrainerTest.bands(20, 1), 0.1));
+        assertLearns(SmileTrainers.logisticRegression(Bands.of(20, 1), 0.1));
     }
 
     @Test
     void aDecisionTreeLearnsSeparableDigits() {
-        assertLearns(SmileTrainers.decisionTree(SmileMlpTrainerTest.bands(20, 1), 20, 5));
+        assertLearns(SmileTrainers.decisionTree(Bands.of(20, 1), 20, 5));
     }
 
     @Test
     void aRandomForestLearnsSeparableDigitsAndSurvivesTheModelStore() throws IOException {
-        var forest = SmileTrainers.randomForest(SmileMlpTrainerTest.bands(20, 1), 10, 28, 7);
+        var forest = SmileTrainers.randomForest(Bands.of(20, 1), 10, 28, 7);
         assertLearns(forest);
 
         var store = new ModelStore(models);
         var saved = store.save(forest, TestModels.model("forest", Map.of(), TestModels.scores(100, 0.9, new int[10][10], null)));
-        var probe = SmileMlpTrainerTest.bands(1, 5).get(3).pixels();
+        var probe = Bands.of(1, 5).get(3).pixels();
         assertArrayEquals(forest.probabilities(probe), store.load(saved).probabilities(probe), 1e-12);
     }
 
     @Test
     void anSvmOnPcaFeaturesLearnsSeparableDigits() {
-        assertLearns(SmileTrainers.svm(SmileMlpTrainerTest.bands(20, 1), 20, 10, 0.05));
+        assertLearns(SmileTrainers.svm(Bands.of(20, 1), 20, 10, 0.05));
     }
 
     @Test
     void nearestNeighboursOnPcaFeaturesLearnSeparableDigits() {
-        assertLearns(SmileTrainers.knn(SmileMlpTrainerTest.bands(20, 1), 20, 3));
+        assertLearns(SmileTrainers.knn(Bands.of(20, 1), 20, 3));
     }
 
     @Test
     void pcaDimensionsOutsideThePixelCountAreRefused() {
         assertEquals(TrainingException.Kind.INVALID, org.junit.jupiter.api.Assertions.assertThrows(TrainingException.class,
-                () -> SmileTrainers.knn(SmileMlpTrainerTest.bands(5, 1), 0, 3)).kind());
+                () -> SmileTrainers.knn(Bands.of(5, 1), 0, 3)).kind());
     }
 }

@@ -84,7 +84,7 @@ class TrainingRequestsTest {
             assertEquals(defaults.points().getFirst(), settings.values(), algorithm + ": the point and the record say the same");
         }
         assertEquals(new SmileTrainers.SvmSettings(50, 10, 0.025), Algorithm.SVM.settings(new Hyperparameters(Map.of())));
-        assertEquals(new SmileMlpTrainer.Settings(256, 1, 64, 0.1, 0.9),
+        assertEquals(new MlpSettings(256, 0.2f, 1, 128, 0.002f, CnnBatches.Augmentation.SHIFTS),
                 Algorithm.MLP.settings(new Hyperparameters(Map.of("epochs", "1"))), "a point names only what it changes");
     }
 

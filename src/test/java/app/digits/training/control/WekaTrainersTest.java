@@ -22,9 +22,9 @@ class WekaTrainersTest {
     Path models;
 
     private void assertLearnsAndSurvivesTheStore(DigitClassifier classifier) throws IOException {
-        var report = Evaluation.evaluate(classifier, SmileMlpTrainerTest.bands(10, 2));
+        var report = Evaluation.evaluate(classifier, Bands.of(10, 2));
         assertTrue(report.accuracy() > 0.9, "accuracy " + report.accuracy());
-        var probe = SmileMlpTrainerTest.bands(1, 3).get(6).pixels();
+        var probe = Bands.of(1, 3).get(6).pixels();
         var probabilities = classifier.probabilities(probe);
         assertEquals(10, probabilities.length);
         assertEquals(1.0, Arrays.stream(probabilities).sum(), 1e-6);
@@ -35,11 +35,11 @@ class WekaTrainersTest {
 
     @Test
     void j48LearnsSeparableDigits() throws IOException {
-        assertLearnsAndSurvivesTheStore(WekaTrainers.j48(SmileMlpTrainerTest.bands(20, 1), 0.25, 2));
+        assertLearnsAndSurvivesTheStore(WekaTrainers.j48(Bands.of(20, 1), 0.25, 2));
     }
 
     @Test
     void wekasRandomForestLearnsSeparableDigits() throws IOException {
-        assertLearnsAndSurvivesTheStore(WekaTrainers.randomForest(SmileMlpTrainerTest.bands(20, 1), 20, 7));
+        assertLearnsAndSurvivesTheStore(WekaTrainers.randomForest(Bands.of(20, 1), 20, 7));
     }
 }

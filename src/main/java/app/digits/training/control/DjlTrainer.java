@@ -23,59 +23,29 @@ import java.util.Random;
 import java.util.logging.Logger;
 
 /**
- * Trains the CNN with DJL on PyTorch (CPU): Adam with a cosine-decaying learning rate, a seeded run, on
- * mini-batches that {@link CnnBatches} prepares on another thread (distorted like real writing by default, see
- * {@link CnnAugmentation}) while PyTorch's intra-op threads use the cores for the forward and backward passes.
- * A tenth of the training images (at most 2,000) is held out, undistorted, to pick the best epoch, whose weights
- * are kept, and every epoch's mean loss and held-out accuracy is reported for the learning curves; an epoch whose loss is not a finite number ends training (the weights fall back to the best epoch),
+ * Trains a network (the CNN, the MLP) with DJL on PyTorch (CPU): Adam with a cosine-decaying learning rate, a
+ * seeded run, on mini-batches that {@link CnnBatches} prepares on another thread (distorted like real writing,
+ * see {@link CnnAugmentation}, or shifted) while PyTorch's intra-op threads use the cores for the forward and
+ * backward passes. A tenth of the training images (at most 2,000) is held out, undistorted, to pick the best
+ * epoch, whose weights are kept, and every epoch's mean loss and held-out accuracy is reported for the learning
+ * curves; an epoch whose loss is not a finite number ends training (the weights fall back to the best epoch),
  * because a diverged network would otherwise be saved as the result.
  */
-public final class CnnTrainer {
+public final class DjlTrainer {
 
-    private static final Logger LOG = Logger.getLogger(CnnTrainer.class.getName());
+    private static final Logger LOG = Logger.getLogger(DjlTrainer.class.getName());
     private static final int SCORING_BATCH = 500;
     /** Two held-out images of 2,000: a later epoch this close to the best one is kept instead (see BestEpoch). */
     private static final double HELD_OUT_TOLERANCE = 0.001;
 
-    /** The hyperparameters of one run. */
-    public record Settings(CnnNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation)
-            implements AlgorithmSettings {
-        static final Settings DEFAULTS = new Settings(new CnnNetwork(16, 32, 256, 0.3f), 10, 64, 0.001f,
-                CnnBatches.Augmentation.SHIFTS);
-
-        public Settings {
-            TrainingException.requireBetween(network.filters1(), 1, 256, "filters1");
-            TrainingException.requireBetween(network.filters2(), 1, 256, "filters2");
-            TrainingException.requireBetween(network.hiddenUnits(), 1, 4_096, "hiddenUnits");
-            TrainingException.requireBetween(network.dropout(), 0, 0.9, "dropout");
-            TrainingException.requireBetween(epochs, 1, 100, "epochs");
-            TrainingException.requireBetween(batchSize, 1, 1_024, "batchSize");
-            TrainingException.requireBetween(learningRate, 1e-6, 1, "learningRate");
-        }
-
-        static Settings of(Hyperparameters p) {
-            return new Settings(new CnnNetwork(p.integer("filters1"), p.integer("filters2"), p.integer("hiddenUnits"),
-                    (float) p.decimal("dropout")), p.integer("epochs"), p.integer("batchSize"), (float) p.decimal("learningRate"),
-                    p.choice("augmentation", CnnBatches.Augmentation.class));
-        }
-
-        @Override
-        public CnnClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
-            return train(images, this, seed, progress);
-        }
-
-        @Override
-        public Hyperparameters values() {
-            return Hyperparameters.of("filters1", network.filters1(), "filters2", network.filters2(), "hiddenUnits",
-                    network.hiddenUnits(), "dropout", network.dropout(), "epochs", epochs, "batchSize", batchSize, "learningRate",
-                    learningRate, "augmentation", augmentation);
-        }
+    /** One training run's network and schedule: what {@link CnnSettings} and {@link MlpSettings} ask for. */
+    record Run(DjlNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation) {
     }
 
-    private CnnTrainer() {
+    private DjlTrainer() {
     }
 
-    public static CnnClassifier train(List<LabelledImage> images, Settings settings, long seed, Learner.Progress progress) {
+    static CnnClassifier train(List<LabelledImage> images, Run settings, long seed, Learner.Progress progress) {
         DjlRuntime.prepare();
         var random = new Random(seed);
         var order = Shuffle.permutation(images.size(), random);
@@ -90,7 +60,7 @@ public final class CnnTrainer {
         var optimizer = Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(settings.learningRate())
                 .optFinalValue(settings.learningRate() / 50).setMaxUpdates(Math.max(1, steps * settings.epochs())).build()).build();
         var config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
-        try (var model = Model.newInstance("cnn", "PyTorch")) {
+        try (var model = Model.newInstance(settings.network().kind(), "PyTorch")) {
             model.setBlock(settings.network().build());
             try (var trainer = model.newTrainer(config);
                  var batches = new CnnBatches(training, settings.epochs(), settings.batchSize(), settings.augmentation(), random.nextLong())) {
@@ -102,14 +72,15 @@ public final class CnnTrainer {
                     double accuracy = held == 0 || !Double.isFinite(loss) ? epoch : accuracy(trainer, validation);
                     int done = epoch;
                     if (!best.offer(epoch, loss, accuracy, () -> weights(model))) {
-                        LOG.warning(() -> "CNN loss diverged in epoch " + done + ": keeping the best earlier epoch");
+                        LOG.warning(() -> settings.network().kind() + " loss diverged in epoch " + done + ": keeping the best earlier epoch");
                         break;
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    LOG.info(() -> String.format("CNN epoch %d: loss %.4f, held-out accuracy %.4f, %.1f s", done, loss, accuracy, seconds));
+                    LOG.info(() -> String.format("%s epoch %d: loss %.4f, held-out accuracy %.4f, %.1f s", settings.network().kind(), done, loss,
+                            accuracy, seconds));
                     progress.epochDone(new Epoch(epoch, loss, held == 0 ? 0 : accuracy), settings.epochs());
                 }
-                LOG.info(() -> "CNN keeps epoch " + best.epoch());
+                LOG.info(() -> settings.network().kind() + " keeps epoch " + best.epoch());
                 return new CnnClassifier(settings.network(), best.weights());
             }
         }

@@ -4,10 +4,10 @@ import app.digits.registry.entity.Epoch;
 import app.digits.registry.entity.TestModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.registry.control.ModelStore;
-import app.digits.registry.entity.ModelDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,16 +17,36 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CnnTrainerTest {
+class DjlTrainerTest {
 
     @TempDir
     Path models;
 
     @Test
     void aSmallCnnLearnsSeparableDigitsAndServesTheSameAfterTheStore() throws IOException {
+        assertLearnsAndServesTheSameAfterTheStore(new CnnSettings(new CnnNetwork(8, 16, 32, 0.1f), 4, 16, 0.01f,
+                CnnBatches.Augmentation.NONE));
+    }
+
+    @Test
+    void aSmallMlpLearnsSeparableDigitsAndServesTheSameAfterTheStore() throws IOException {
+        assertLearnsAndServesTheSameAfterTheStore(new MlpSettings(32, 0.1f, 4, 16, 0.01f, CnnBatches.Augmentation.NONE));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameMlp() {
+        var settings = new MlpSettings(32, 0.1f, 2, 16, 0.01f, CnnBatches.Augmentation.SHIFTS);
+        var probe = Bands.of(1, 9).get(0).pixels();
+        var first = settings.fit(Bands.of(10, 1), 7, Learner.Progress.NONE);
+        var second = settings.fit(Bands.of(10, 1), 7, Learner.Progress.NONE);
+        var other = settings.fit(Bands.of(10, 1), 8, Learner.Progress.NONE);
+        assertArrayEquals(first.probabilities(probe), second.probabilities(probe), 1e-6);
+        assertFalse(Arrays.equals(first.probabilities(probe), other.probabilities(probe)), "another seed, another model");
+    }
+
+    private void assertLearnsAndServesTheSameAfterTheStore(AlgorithmSettings settings) throws IOException {
         var epochs = new ArrayList<Epoch>();
-        var settings = new CnnTrainer.Settings(new CnnNetwork(8, 16, 32, 0.1f), 4, 16, 0.01f, CnnBatches.Augmentation.NONE);
-        var cnn = CnnTrainer.train(SmileMlpTrainerTest.bands(40, 1), settings, 7, (epoch, of) -> {
+        var network = settings.fit(Bands.of(40, 1), 7, (epoch, of) -> {
             assertEquals(4, of);
             epochs.add(epoch);
         });
@@ -34,14 +54,14 @@ class CnnTrainerTest {
         assertTrue(epochs.stream().allMatch(e -> Double.isFinite(e.trainingLoss()) && e.trainingLoss() > 0), epochs.toString());
         assertTrue(epochs.getLast().trainingLoss() < epochs.getFirst().trainingLoss(), "the loss falls: " + epochs);
         assertTrue(epochs.getLast().validationAccuracy() > 0.8, "held-out accuracy " + epochs);
-        var report = Evaluation.evaluate(cnn, SmileMlpTrainerTest.bands(10, 2));
+        var report = Evaluation.evaluate(network, Bands.of(10, 2));
         assertTrue(report.accuracy() > 0.9, "accuracy " + report.accuracy());
-        var probe = SmileMlpTrainerTest.bands(1, 3).get(4).pixels();
-        var probabilities = cnn.probabilities(probe);
+        var probe = Bands.of(1, 3).get(4).pixels();
+        var probabilities = network.probabilities(probe);
         assertEquals(1.0, Arrays.stream(probabilities).sum(), 1e-5);
 
         var store = new ModelStore(models);
-        var saved = store.save(cnn, TestModels.model("cnn", Map.of(), TestModels.scores(100, 0.9, new int[10][10], null)));
+        var saved = store.save(network, TestModels.model("net", Map.of(), TestModels.scores(100, 0.9, new int[10][10], null)));
         assertArrayEquals(probabilities, store.load(saved).probabilities(probe), 1e-6);
     }
 

@@ -1,0 +1,43 @@
+package app.digits.training.control;
+
+import app.digits.dataset.entity.LabelledImage;
+import java.util.List;
+
+/**
+ * The CNN's hyperparameters: its network's sizes and its training schedule, with the defaults of the default
+ * job and the bounds an order is checked against.
+ */
+public record CnnSettings(CnnNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation)
+        implements AlgorithmSettings {
+
+    static final CnnSettings DEFAULTS = new CnnSettings(new CnnNetwork(16, 32, 256, 0.3f), 10, 64, 0.001f,
+            CnnBatches.Augmentation.SHIFTS);
+
+    public CnnSettings {
+        TrainingException.requireBetween(network.filters1(), 1, 256, "filters1");
+        TrainingException.requireBetween(network.filters2(), 1, 256, "filters2");
+        TrainingException.requireBetween(network.hiddenUnits(), 1, 4_096, "hiddenUnits");
+        TrainingException.requireBetween(network.dropout(), 0, 0.9, "dropout");
+        TrainingException.requireBetween(epochs, 1, 100, "epochs");
+        TrainingException.requireBetween(batchSize, 1, 1_024, "batchSize");
+        TrainingException.requireBetween(learningRate, 1e-6, 1, "learningRate");
+    }
+
+    static CnnSettings of(Hyperparameters p) {
+        return new CnnSettings(new CnnNetwork(p.integer("filters1"), p.integer("filters2"), p.integer("hiddenUnits"),
+                (float) p.decimal("dropout")), p.integer("epochs"), p.integer("batchSize"), (float) p.decimal("learningRate"),
+                p.choice("augmentation", CnnBatches.Augmentation.class));
+    }
+
+    @Override
+    public CnnClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
+        return DjlTrainer.train(images, new DjlTrainer.Run(network, epochs, batchSize, learningRate, augmentation), seed, progress);
+    }
+
+    @Override
+    public Hyperparameters values() {
+        return Hyperparameters.of("filters1", network.filters1(), "filters2", network.filters2(), "hiddenUnits",
+                network.hiddenUnits(), "dropout", network.dropout(), "epochs", epochs, "batchSize", batchSize, "learningRate",
+                learningRate, "augmentation", augmentation);
+    }
+}

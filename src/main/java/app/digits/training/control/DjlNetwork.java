@@ -1,0 +1,21 @@
+package app.digits.training.control;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import java.io.Serializable;
+
+/**
+ * A network DJL trains and serves: its architecture as a few sizes, kept with the trained weights (in
+ * {@link CnnClassifier}) so that the same network can be rebuilt to serve them. Both read a batch of 28x28
+ * images, one channel, grey levels scaled to 0-1, and answer ten logits.
+ */
+sealed interface DjlNetwork extends Serializable permits CnnNetwork, MlpNetwork {
+
+    /** The input shape of one image: batch, channel, rows, columns. */
+    Shape IMAGE = new Shape(1, 1, 28, 28);
+
+    SequentialBlock build();
+
+    /** A short name for logs: CNN, MLP. */
+    String kind();
+}
