@@ -74,7 +74,7 @@ def models():
                           lambda: RandomForestClassifier(100, max_features=28, n_jobs=-1, random_state=42)),
         "weka-random-forest": ("Random forest", "Weka", 30000,
                                lambda: RandomForestClassifier(100, n_jobs=-1, random_state=42)),
-        "logistic-regression": ("Logistic regression", "Smile", 20000,
+        "logistic-regression": ("Logistic regression", "DJL", 60000,
                                 lambda: LogisticRegression(C=1.0, max_iter=500)),
         "weka-j48": ("Decision tree (J48)", "Weka", 20000,
                      lambda: DecisionTreeClassifier(criterion="entropy", min_samples_leaf=2, random_state=42)),

@@ -8,10 +8,10 @@ import java.util.Locale;
 
 /**
  * The classifiers a training run can fit, by the name used in plans and forms: which library fits it, its
- * typed settings (whose defaults and bounds live in its settings record), the axes its small and large grid searches vary, how many MNIST images its
- * final fit uses by default (the slow Weka tree and logistic regression get a third of them, Weka's forest
- * half, so the default job stays well under twenty minutes on two cores), and a rough cost used to estimate
- * a run's remaining time.
+ * typed settings (whose defaults and bounds live in its settings record), the axes its small and large grid
+ * searches vary, how many MNIST images its final fit uses by default (the slow Weka tree gets a third of them,
+ * Weka's forest half, so the default job stays short on two cores), and a rough cost used to estimate a run's
+ * remaining time.
  */
 public enum Algorithm {
     CNN("cnn", "Convolutional network", "DJL", CnnSettings.DEFAULTS, CnnSettings::of,
@@ -26,8 +26,8 @@ public enum Algorithm {
             "trees=50,100", "trees=50,100,200;mtry=14,28,56", 60_000, 190),
     WEKA_RANDOM_FOREST("weka-random-forest", "Random forest", "Weka", WekaTrainers.ForestSettings.DEFAULTS,
             WekaTrainers.ForestSettings::of, "trees=50,100", "trees=50,100,200", 30_000, 110),
-    LOGISTIC_REGRESSION("logistic-regression", "Logistic regression", "Smile", SmileTrainers.LogisticSettings.DEFAULTS,
-            SmileTrainers.LogisticSettings::of, "lambda=0.01,0.1,1", "lambda=0.001,0.01,0.1,1,10", 20_000, 70),
+    LOGISTIC_REGRESSION("logistic-regression", "Logistic regression", "DJL", LogisticSettings.DEFAULTS, LogisticSettings::of,
+            "lambda=0.01,0.1,1", "lambda=0.001,0.01,0.1,1,10", 60_000, 10),
     WEKA_J48("weka-j48", "Decision tree (J48)", "Weka", WekaTrainers.J48Settings.DEFAULTS, WekaTrainers.J48Settings::of,
             "confidenceFactor=0.1,0.25", "confidenceFactor=0.05,0.1,0.25,0.4;minNumObj=2,5,10", 20_000, 150),
     DECISION_TREE("decision-tree", "Decision tree (CART)", "Smile", SmileTrainers.TreeSettings.DEFAULTS, SmileTrainers.TreeSettings::of,

@@ -10,7 +10,7 @@ import java.util.List;
  * run is ordered, not minutes into it. Each record knows its defaults and how to fit its classifier.
  */
 public sealed interface AlgorithmSettings permits CnnSettings, MlpSettings, SmileTrainers.SvmSettings,
-        SmileTrainers.KnnSettings, SmileTrainers.ForestSettings, SmileTrainers.LogisticSettings, SmileTrainers.TreeSettings,
+        SmileTrainers.KnnSettings, SmileTrainers.ForestSettings, LogisticSettings, SmileTrainers.TreeSettings,
         WekaTrainers.ForestSettings, WekaTrainers.J48Settings {
 
     /** Fits on {@code images}; networks report each epoch to {@code progress}. */

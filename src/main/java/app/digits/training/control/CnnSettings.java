@@ -31,7 +31,7 @@ public record CnnSettings(CnnNetwork network, int epochs, int batchSize, float l
 
     @Override
     public CnnClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
-        return DjlTrainer.train(images, new DjlTrainer.Run(network, epochs, batchSize, learningRate, augmentation), seed, progress);
+        return DjlTrainer.train(images, new DjlTrainer.Run(network, epochs, batchSize, learningRate, augmentation, 0), seed, progress);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.io.Serializable;
  * {@link CnnClassifier}) so that the same network can be rebuilt to serve them. Both read a batch of 28x28
  * images, one channel, grey levels scaled to 0-1, and answer ten logits.
  */
-sealed interface DjlNetwork extends Serializable permits CnnNetwork, MlpNetwork {
+sealed interface DjlNetwork extends Serializable permits CnnNetwork, MlpNetwork, LinearNetwork {
 
     /** The input shape of one image: batch, channel, rows, columns. */
     Shape IMAGE = new Shape(1, 1, 28, 28);

@@ -23,7 +23,7 @@ import java.util.Random;
 import java.util.logging.Logger;
 
 /**
- * Trains a network (the CNN, the MLP) with DJL on PyTorch (CPU): Adam with a cosine-decaying learning rate, a
+ * Trains a network (the CNN, the MLP, logistic regression) with DJL on PyTorch (CPU): Adam with a cosine-decaying learning rate, a
  * seeded run, on mini-batches that {@link CnnBatches} prepares on another thread (distorted like real writing,
  * see {@link CnnAugmentation}, or shifted) while PyTorch's intra-op threads use the cores for the forward and
  * backward passes. A tenth of the training images (at most 2,000) is held out, undistorted, to pick the best
@@ -38,8 +38,12 @@ public final class DjlTrainer {
     /** Two held-out images of 2,000: a later epoch this close to the best one is kept instead (see BestEpoch). */
     private static final double HELD_OUT_TOLERANCE = 0.001;
 
-    /** One training run's network and schedule: what {@link CnnSettings} and {@link MlpSettings} ask for. */
-    record Run(DjlNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation) {
+    /**
+     * One training run's network and schedule, as {@link CnnSettings}, {@link MlpSettings} and
+     * {@link LogisticSettings} ask for it; {@code weightDecay} is Adam's L2 penalty on the mean loss.
+     */
+    record Run(DjlNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation,
+               float weightDecay) {
     }
 
     private DjlTrainer() {
@@ -58,7 +62,8 @@ public final class DjlTrainer {
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
         int steps = (training.size() + settings.batchSize() - 1) / settings.batchSize();
         var optimizer = Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(settings.learningRate())
-                .optFinalValue(settings.learningRate() / 50).setMaxUpdates(Math.max(1, steps * settings.epochs())).build()).build();
+                .optFinalValue(settings.learningRate() / 50).setMaxUpdates(Math.max(1, steps * settings.epochs())).build())
+                .optWeightDecays(settings.weightDecay()).build();
         var config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
         try (var model = Model.newInstance(settings.network().kind(), "PyTorch")) {
             model.setBlock(settings.network().build());

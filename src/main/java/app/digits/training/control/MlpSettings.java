@@ -29,7 +29,7 @@ public record MlpSettings(int hiddenUnits, float dropout, int epochs, int batchS
     @Override
     public CnnClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
         return DjlTrainer.train(images, new DjlTrainer.Run(new MlpNetwork(hiddenUnits, dropout), epochs, batchSize, learningRate,
-                augmentation), seed, progress);
+                augmentation, 0), seed, progress);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Properties;
 import java.util.stream.IntStream;
 import smile.classification.DecisionTree;
 import smile.classification.KNN;
-import smile.classification.LogisticRegression;
 import smile.classification.OneVersusOne;
 import smile.classification.RandomForest;
 import smile.classification.SVM;
@@ -19,8 +18,7 @@ import smile.math.kernel.GaussianKernel;
 import smile.neighbor.LinearSearch;
 
 /**
- * Smile's classical classifiers on MNIST: multinomial logistic regression on the 784 grey levels, a decision
- * tree or a random forest on a data frame with one column per pixel, and an RBF-kernel SVM (one versus one)
+ * Smile's classical classifiers on MNIST: a decision tree or a random forest on a data frame with one column per pixel, and an RBF-kernel SVM (one versus one)
  * or k-nearest neighbours (exhaustive search, faster than a cover tree in 50 dimensions) on PCA features.
  * Each returns the Smile adapter, ready to score and serve. Seeded where the algorithm draws at random.
  */
@@ -102,29 +100,6 @@ public final class SmileTrainers {
         }
     }
 
-    /** Multinomial logistic regression with L2 penalty {@code lambda}. */
-    public record LogisticSettings(double lambda) implements AlgorithmSettings {
-        static final LogisticSettings DEFAULTS = new LogisticSettings(0.1);
-
-        public LogisticSettings {
-            TrainingException.requireBetween(lambda, 0, 1e6, "lambda");
-        }
-
-        static LogisticSettings of(Hyperparameters p) {
-            return new LogisticSettings(p.decimal("lambda"));
-        }
-
-        @Override
-        public SmileClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress) {
-            return logisticRegression(images, lambda);
-        }
-
-        @Override
-        public Hyperparameters values() {
-            return Hyperparameters.of("lambda", lambda);
-        }
-    }
-
     /** A CART tree at most {@code maxDepth} deep, with leaves of at least {@code nodeSize} images. */
     public record TreeSettings(int maxDepth, int nodeSize) implements AlgorithmSettings {
         static final TreeSettings DEFAULTS = new TreeSettings(20, 5);
@@ -150,12 +125,6 @@ public final class SmileTrainers {
     }
 
     private SmileTrainers() {
-    }
-
-    public static SmileClassifier logisticRegression(List<LabelledImage> images, double lambda) {
-        var x = features(images);
-        var y = labels(images);
-        return SmileClassifier.ofVectors(LogisticRegression.fit(x, y, lambda, 1e-5, 500));
     }
 
     /** An SVM with the Gaussian kernel exp(-gamma |x - y|^2) on {@code dimensions} principal components. */

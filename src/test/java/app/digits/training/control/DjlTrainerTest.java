@@ -34,6 +34,11 @@ class DjlTrainerTest {
     }
 
     @Test
+    void logisticRegressionLearnsSeparableDigitsAndServesTheSameAfterTheStore() throws IOException {
+        assertLearnsAndServesTheSameAfterTheStore(new LogisticSettings(0.1, 4, 16, 0.01f));
+    }
+
+    @Test
     void theSameSeedGivesTheSameMlp() {
         var settings = new MlpSettings(32, 0.1f, 2, 16, 0.01f, CnnBatches.Augmentation.SHIFTS);
         var probe = Bands.of(1, 9).get(0).pixels();

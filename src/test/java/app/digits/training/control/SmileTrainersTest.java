@@ -27,11 +27,6 @@ class SmileTrainersTest {
     }
 
     @Test
-    void logisticRegressionLearnsSeparableDigits() {
-        assertLearns(SmileTrainers.logisticRegression(Bands.of(20, 1), 0.1));
-    }
-
-    @Test
     void aDecisionTreeLearnsSeparableDigits() {
         assertLearns(SmileTrainers.decisionTree(Bands.of(20, 1), 20, 5));
     }
