@@ -2,12 +2,9 @@ package app.digits.training.control;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 
 /**
@@ -19,7 +16,7 @@ record CnnNetwork(int filters1, int filters2, int hiddenUnits, float dropout) im
 
     @Override
     public SequentialBlock build() {
-        return new SequentialBlock()
+        return DjlNetwork.addDenseHead(new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(filters1).build())
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())
@@ -27,12 +24,7 @@ record CnnNetwork(int filters1, int filters2, int hiddenUnits, float dropout) im
                 .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(filters2).build())
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())
-                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(hiddenUnits).build())
-                .add(Activation.reluBlock())
-                .add(Dropout.builder().optRate(dropout).build())
-                .add(Linear.builder().setUnits(10).build());
+                .add(Pool.maxPool2dBlock(new Shape(2, 2))), hiddenUnits, dropout);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package app.digits.training.control;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import java.io.Serializable;
 
 /**
@@ -18,4 +22,16 @@ sealed interface DjlNetwork extends Serializable permits CnnNetwork, MlpNetwork,
 
     /** A short name for logs: CNN, MLP. */
     String kind();
+
+    /**
+     * Appends the layers both the CNN and the MLP end with, flat in {@code block} (so saved weights keep their
+     * order): flatten, a dense ReLU layer with dropout, ten outputs.
+     */
+    static SequentialBlock addDenseHead(SequentialBlock block, int hiddenUnits, float dropout) {
+        return block.add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(hiddenUnits).build())
+                .add(Activation.reluBlock())
+                .add(Dropout.builder().optRate(dropout).build())
+                .add(Linear.builder().setUnits(10).build());
+    }
 }
