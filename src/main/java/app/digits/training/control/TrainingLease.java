@@ -1,6 +1,5 @@
 package app.digits.training.control;
 
-import app.digits.platform.control.ProblemException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
@@ -49,7 +48,7 @@ public class TrainingLease {
 
     /**
      * Takes the lease for {@code runId} (or renews it when this instance holds it for that run already); throws
-     * a 409 problem naming the run that holds it elsewhere.
+     * a conflict (answered 409) naming the run that holds it elsewhere.
      */
     public Holder acquire(String runId) {
         var held = holder().filter(holder -> !(holder.owner().equals(owner) && holder.runId().equals(runId)));
@@ -73,8 +72,8 @@ public class TrainingLease {
         }
     }
 
-    private static ProblemException conflict(Optional<Holder> holder) {
-        return new ProblemException(409, "Conflict", holder.map(h -> "Training run " + h.runId() + " is still going on " + h.owner())
+    private static TrainingException conflict(Optional<Holder> holder) {
+        return TrainingException.conflict(holder.map(h -> "Training run " + h.runId() + " is still going on " + h.owner())
                 .orElse("Another training run just started"));
     }
 

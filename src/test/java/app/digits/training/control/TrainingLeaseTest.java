@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.platform.control.InMemoryMongo;
 import app.digits.platform.control.ManualClock;
-import app.digits.platform.control.ProblemException;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,10 +41,10 @@ class TrainingLeaseTest {
     void onlyOneRunHoldsTheLeaseInTheCluster() {
         assertEquals("run-1", a.acquire("run-1").runId());
 
-        var refused = assertThrows(ProblemException.class, () -> b.acquire("run-2"));
-        assertEquals(409, refused.status());
-        assertTrue(refused.detail().contains("run-1") && refused.detail().contains("instance-a"), refused.detail());
-        assertEquals(409, assertThrows(ProblemException.class, () -> a.acquire("run-3")).status(),
+        var refused = assertThrows(TrainingException.class, () -> b.acquire("run-2"));
+        assertEquals(TrainingException.Kind.CONFLICT, refused.kind());
+        assertTrue(refused.getMessage().contains("run-1") && refused.getMessage().contains("instance-a"), refused.getMessage());
+        assertEquals(TrainingException.Kind.CONFLICT, assertThrows(TrainingException.class, () -> a.acquire("run-3")).kind(),
                 "a second run on the same instance is refused too");
         assertEquals("instance-a", a.acquire("run-1").owner(), "the job of the run takes its own lease again");
         assertEquals(Optional.of("run-1"), b.holder().map(TrainingLease.Holder::runId));
@@ -65,7 +64,7 @@ class TrainingLeaseTest {
         clock.advance(Duration.ofSeconds(20));
         assertTrue(a.renew("run-1").isPresent());
         clock.advance(Duration.ofSeconds(20));
-        assertThrows(ProblemException.class, () -> b.acquire("run-2"), "renewed 20 s ago, good for 30");
+        assertThrows(TrainingException.class, () -> b.acquire("run-2"), "renewed 20 s ago, good for 30");
 
         clock.advance(Duration.ofSeconds(11));
         assertTrue(a.holder().isEmpty(), "not renewed for 31 s: expired");

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.platform.control.InMemoryMongo;
 import app.digits.platform.control.ManualClock;
-import app.digits.platform.control.ProblemException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +52,7 @@ class TrainingProgressTest {
         assertEquals(a.current().percent(), seen.percent());
         assertEquals(12, seen.elapsedSeconds());
         assertEquals(TrainingProgress.Phase.DONE, seen.models().get(0).phase());
-        assertEquals(409, assertThrows(ProblemException.class, () -> b.start("run-2", List.of(Algorithm.MLP))).status());
+        assertEquals(TrainingException.Kind.CONFLICT, assertThrows(TrainingException.class, () -> b.start("run-2", List.of(Algorithm.MLP))).kind());
 
         a.finish("completed");
         assertFalse(b.current().running());
