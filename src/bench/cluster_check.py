@@ -147,7 +147,7 @@ check(response.status == 201 and others and all(r == (200, posted["digit"]) for 
 # 2b. One training run in the cluster: refused by every instance while it runs, stopped through any.
 upstreams = instances
 status, _, started = as_admin("/api/admin/trainings", {
-    "algorithms": ["mlp"], "gridSize": "none", "grids": {"mlp": "hiddenUnits=512;epochs=100"},
+    "algorithms": ["mlp"], "gridSize": "none", "grids": {"mlp": "hiddenUnits=4096;epochs=100"},
     "folds": 2, "cvImages": 500, "trainingImages": 3000})
 run_id = started and started.get("runId")
 check(status == 202 and run_id, f"a long training run started through nginx: {status} {started}")

@@ -138,7 +138,7 @@ class ClusterIT {
     @Order(3)
     void oneTrainingRunGoesOnInTheWholeClusterAndEveryInstanceSeesAndStopsIt() throws Exception {
         var started = asAdmin(a.base().resolve("api/admin/trainings"),
-                "{\"algorithms\":[\"mlp\"],\"gridSize\":\"none\",\"grids\":{\"mlp\":\"hiddenUnits=512;epochs=100\"},"
+                "{\"algorithms\":[\"mlp\"],\"gridSize\":\"none\",\"grids\":{\"mlp\":\"hiddenUnits=4096;epochs=100\"},"
                         + "\"folds\":2,\"cvImages\":500,\"trainingImages\":3000}");
         assertEquals(202, started.statusCode(), started.body());
         var runId = Server.json(started).get("runId");
