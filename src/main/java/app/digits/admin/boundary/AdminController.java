@@ -37,7 +37,8 @@ import java.util.Locale;
  * re-sorted in place with HTMX at {@code /admin/models}), the served one marked, a button to serve another
  * (hot swap, no restart); the training panel ({@link TrainingController}); the past runs; how the models do
  * on people's labelled drawings, and the review of people's labels ({@code /admin/labels}: one page at a
- * time, accepted or rejected in bulk; only accepted labels can train a model); under the comparison, each
+ * time, accepted or rejected in bulk, swapped in by HTMX or, opened directly, shown in the whole dashboard; only
+ * accepted labels can train a model); under the comparison, each
  * model's robustness table (set by set, as last measured by {@code POST /api/admin/robustness}). Admin only
  * (Jakarta Security, {@link AdminAuthentication}); its posts carry the session's CSRF token.
  */
