@@ -65,8 +65,10 @@ def main():
     print(f"server {args.url}; datasets {json.dumps(datasets)[:120]}")
     print(f"{'page':45} {'status':>6} {'first ms':>9} {'median ms':>10} {'+figures first':>15} {'+figures median':>16}")
     for page in PAGES:
-        status, first, first_total = timed(args.url + page, headers)
-        repeats = [timed(args.url + page, headers) for _ in range(args.repeat)]
+        # The labels' review as the dashboard's HTMX swap asks for it (opened directly, it is the whole dashboard).
+        asked = {**headers, "HX-Request": "true"} if page.startswith("/admin/labels") else headers
+        status, first, first_total = timed(args.url + page, asked)
+        repeats = [timed(args.url + page, asked) for _ in range(args.repeat)]
         print(f"{page:45} {status:>6} {first:9.0f} {statistics.median(r[1] for r in repeats):10.0f} "
               f"{first_total:15.0f} {statistics.median(r[2] for r in repeats):16.0f}")
 

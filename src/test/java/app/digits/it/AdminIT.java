@@ -1,6 +1,7 @@
 package app.digits.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
@@ -57,6 +58,20 @@ class AdminIT extends DeployedApplication {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:guess".getBytes())));
         assertEquals(401, wrong.statusCode());
         assertEquals(200, admin(HttpRequest.newBuilder(base.resolve("admin"))).statusCode());
+    }
+
+    @Test
+    void theLabelsReviewOpenedDirectlyIsTheWholeDashboardAndHtmxGetsTheFragment() throws Exception {
+        var page = admin(HttpRequest.newBuilder(base.resolve("admin/labels?review=accepted")));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<title>") && page.body().contains("class=\"masthead\"") && page.body().contains("id=\"labels\""),
+                "the layout, its title and navigation around the review: " + page.body());
+        assertTrue(page.body().contains("aria-current=\"page\"") && page.body().contains("review=accepted"), "on the asked tab");
+
+        var fragment = admin(HttpRequest.newBuilder(base.resolve("admin/labels?review=accepted")).header("HX-Request", "true"));
+        assertEquals(200, fragment.statusCode());
+        assertTrue(fragment.body().strip().startsWith("<form") && fragment.body().contains("class=\"review\""), fragment.body());
+        assertFalse(fragment.body().contains("<title>") || fragment.body().contains("masthead"), "only what HTMX swaps in");
     }
 
     @Test

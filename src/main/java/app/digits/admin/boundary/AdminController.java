@@ -2,16 +2,11 @@ package app.digits.admin.boundary;
 
 import app.digits.drawing.control.DrawingArchive;
 import app.digits.drawing.entity.Review;
-import app.digits.platform.boundary.SessionCookie;
-import app.digits.platform.control.CsrfTokens;
-import app.digits.platform.control.SharedSessions;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
 import app.digits.platform.control.WholeNumbers;
-import app.digits.registry.control.ModelRegistry;
 import app.digits.robustness.control.RobustnessTables;
 import app.digits.robustness.entity.RobustnessSet;
-import app.digits.site.control.PageModels;
 import app.digits.training.control.Algorithm;
 import app.digits.training.control.ModelComparison;
 import app.digits.training.control.ModelTraining;
@@ -22,15 +17,14 @@ import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
 import jakarta.mvc.security.CsrfProtected;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -43,7 +37,8 @@ import java.util.Locale;
  * re-sorted in place with HTMX at {@code /admin/models}), the served one marked, a button to serve another
  * (hot swap, no restart); the training panel ({@link TrainingController}); the past runs; how the models do
  * on people's labelled drawings, and the review of people's labels ({@code /admin/labels}: one page at a
- * time, accepted or rejected in bulk; only accepted labels can train a model); under the comparison, each
+ * time, accepted or rejected in bulk, swapped in by HTMX or, opened directly, shown in the whole dashboard; only
+ * accepted labels can train a model); under the comparison, each
  * model's robustness table (set by set, as last measured by {@code POST /api/admin/robustness}). Admin only
  * (Jakarta Security, {@link AdminAuthentication}); its posts carry the session's CSRF token.
  */
@@ -59,13 +54,7 @@ public class AdminController {
     private static final int RUNS = 12;
 
     @Inject
-    Models models;
-
-    @Inject
-    PageModels pages;
-
-    @Inject
-    ModelRegistry registry;
+    AdminPages admin;
 
     @Inject
     DrawingArchive drawings;
@@ -79,17 +68,11 @@ public class AdminController {
     @Inject
     RobustnessTables robustness;
 
-    @Context
-    HttpServletRequest request;
-
-    @Inject
-    SharedSessions sessions;
-
     @GET
     public String dashboard(@QueryParam("sort") String sort, @QueryParam("dir") String dir,
                             @QueryParam("review") String review, @QueryParam("page") String page)
             throws IOException {
-        comparison(sort, dir);
+        var models = comparison(sort, dir);
         models.put("training", jobs.current());
         models.put("runs", training.runs(RUNS));
         models.put("algorithms", Algorithm.values());
@@ -109,9 +92,14 @@ public class AdminController {
         return "admin.html::comparison";
     }
 
+    /** The labels' review as HTMX swaps it; opened as a page of its own, the whole dashboard showing it. */
     @GET
     @Path("labels")
-    public String labels(@QueryParam("review") String review, @QueryParam("page") String page) {
+    public String labels(@QueryParam("review") String review, @QueryParam("page") String page,
+                         @HeaderParam("HX-Request") String htmx) throws IOException {
+        if (htmx == null) {
+            return dashboard(null, null, review, page);
+        }
         putLabels(review, page);
         return "admin.html::labels";
     }
@@ -131,16 +119,16 @@ public class AdminController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response serve(@FormParam("id") String id) throws IOException {
         try {
-            registry.serve(id);
+            admin.registry().serve(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound(e.getMessage());
         }
-        return Response.status(Response.Status.SEE_OTHER).header("Location", request.getContextPath() + "/admin").build();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", admin.dashboardUrl()).build();
     }
 
     /** The review of people's labels: one page of the labels in one state, and how many are in each. */
     private void putLabels(String review, String pageNumber) {
-        page();
+        var models = admin.showWithForms("admin");
         var shown = review(review);
         var page = WholeNumbers.optional(pageNumber, "page");
         if (page != null && page < 1) {
@@ -164,20 +152,15 @@ public class AdminController {
     }
 
     /** The sorted comparison table; an unknown column is a 400. */
-    private void comparison(String sort, String dir) throws IOException {
-        page();
+    private Models comparison(String sort, String dir) throws IOException {
+        var models = admin.showWithForms("admin");
         var column = sort == null ? "accuracy" : sort;
         boolean descending = !"asc".equals(dir);
-        var servedId = registry.servedId();
-        models.put("comparison", ModelComparison.of(registry.models(), servedId, column, descending));
+        var servedId = admin.registry().servedId();
+        models.put("comparison", ModelComparison.of(admin.registry().models(), servedId, column, descending));
         models.put("sort", column);
         models.put("descending", descending);
         models.put("servedId", servedId);
-    }
-
-    /** What every dashboard view shows: the layout and the CSRF token its forms and HTMX requests send. */
-    private void page() {
-        pages.of("admin", "/admin").forEach(models::put);
-        models.put("csrf", CsrfTokens.tokenOf(sessions, SessionCookie.id(request)));
+        return models;
     }
 }

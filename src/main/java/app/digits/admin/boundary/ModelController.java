@@ -2,22 +2,20 @@ package app.digits.admin.boundary;
 
 import app.digits.admin.control.Mistakes;
 import app.digits.admin.control.ModelDiff;
+import app.digits.analysis.control.Chart;
 import app.digits.analysis.control.EpochChart;
 import app.digits.analysis.control.GridPlot;
 import app.digits.dataset.control.MnistReader;
 import app.digits.platform.control.BundleMessageResolver;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
-import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.ModelDescriptor;
 import app.digits.registry.entity.ServedModel;
-import app.digits.site.control.PageModels;
 import app.digits.training.control.ModelReport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
-import jakarta.mvc.Models;
 import jakarta.mvc.MvcContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,16 +42,10 @@ public class ModelController {
     private static final int MISTAKES_PER_PAGE = 40;
 
     @Inject
-    Models models;
+    AdminPages admin;
 
     @Inject
     MvcContext mvc;
-
-    @Inject
-    PageModels pages;
-
-    @Inject
-    ModelRegistry registry;
 
     @Inject
     MnistReader reader;
@@ -63,14 +55,16 @@ public class ModelController {
                        @QueryParam("page") String page)
             throws IOException {
         var descriptor = mistakes(id, digit, predicted, page);
-        var served = registry.served().map(ServedModel::descriptor);
+        var models = admin.show("model");
+        var served = admin.registry().served().map(ServedModel::descriptor);
         models.put("report", ModelReport.of(descriptor, served));
         models.put("servedId", served.map(ModelDescriptor::id).orElse(""));
-        models.put("plot", GridPlot.svg(descriptor.training().gridSearch(), descriptor.training().gridAxis()));
         var locale = mvc.getLocale();
-        models.put("curves", EpochChart.svg(descriptor.training().epochs(), new EpochChart.Labels(
-                BundleMessageResolver.message(locale, "model.curves.title"), BundleMessageResolver.message(locale, "model.curves.epoch"),
-                BundleMessageResolver.message(locale, "model.curves.loss"), BundleMessageResolver.message(locale, "model.curves.accuracy"))));
+        var training = descriptor.training();
+        models.put("plot", Chart.of(width -> GridPlot.svg(training.gridSearch(), training.gridAxis(), new GridPlot.Labels(
+                text(locale, "model.grid.plot", training.gridAxis()), text(locale, "model.grid.plot.cv"), locale, width))));
+        models.put("curves", Chart.of(width -> EpochChart.svg(training.epochs(), new EpochChart.Labels(text(locale, "model.curves.title"),
+                text(locale, "model.curves.epoch"), text(locale, "model.curves.loss"), text(locale, "model.curves.accuracy"), width))));
         models.put("chosenPoint", chosenPoint(descriptor));
         return "model.html";
     }
@@ -79,14 +73,8 @@ public class ModelController {
     @GET
     @Path("diff")
     public String diff(@QueryParam("a") String a, @QueryParam("b") String b) throws IOException {
-        pages.of("diff", "/admin").forEach(models::put);
-        models.put("diff", ModelDiff.of(known(a), known(b)));
+        admin.show("diff").put("diff", ModelDiff.of(admin.model(a), admin.model(b)));
         return "diff.html";
-    }
-
-    private ModelDescriptor known(String id) throws IOException {
-        return registry.models().stream().filter(d -> d.id().equals(id)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No model with id " + id));
     }
 
     @GET
@@ -103,10 +91,11 @@ public class ModelController {
      * {@code predicted} is given with {@code digit}; a digit or page that is no number is ignored.
      */
     private ModelDescriptor mistakes(String id, String digitValue, String predictedValue, String pageValue) throws IOException {
-        var descriptor = registry.models().stream().filter(d -> d.id().equals(id)).findFirst()
-                .filter(d -> d.test().confusion() != null)
-                .orElseThrow(() -> ProblemException.notFound("No model with this id and test metrics"));
-        pages.of("model", "/admin").forEach(models::put);
+        var descriptor = admin.model(id);
+        if (descriptor.test().confusion() == null) {
+            throw ProblemException.notFound("Model " + id + " has no test metrics");
+        }
+        var models = admin.show("model");
         Integer digit = oneDigit(digitValue);
         Integer predicted = digit == null ? null : oneDigit(predictedValue);
         int page = pageValue != null && pageValue.matches("[0-9]{1,5}") ? Integer.parseInt(pageValue) : 1;
@@ -115,6 +104,10 @@ public class ModelController {
         models.put("predicted", predicted);
         models.put("m", descriptor);
         return descriptor;
+    }
+
+    private static String text(java.util.Locale locale, String key, Object... parameters) {
+        return BundleMessageResolver.message(locale, key, parameters);
     }
 
     private static Integer oneDigit(String value) {

@@ -3,7 +3,6 @@ package app.digits.admin.boundary;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
 import app.digits.platform.control.WholeNumbers;
-import app.digits.site.control.PageModels;
 import app.digits.site.boundary.TrainingExceptionMapper;
 import app.digits.training.control.TrainingException;
 import app.digits.training.control.TrainingJobs;
@@ -12,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
-import jakarta.mvc.Models;
 import jakarta.mvc.security.CsrfProtected;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -42,10 +40,7 @@ public class TrainingController {
     private static final String PANEL = "admin.html::training";
 
     @Inject
-    Models models;
-
-    @Inject
-    PageModels pages;
+    AdminPages admin;
 
     @Inject
     TrainingJobs jobs;
@@ -53,8 +48,7 @@ public class TrainingController {
     @GET
     @Path("training")
     public String panel() {
-        pages.of("admin", "/admin").forEach(models::put);
-        models.put("training", jobs.current());
+        admin.show("admin").put("training", jobs.current());
         return PANEL;
     }
 
@@ -91,9 +85,9 @@ public class TrainingController {
         try {
             order.run();
         } catch (ProblemException refused) {
-            models.put("problem", refused);
+            admin.show("admin").put("problem", refused);
         } catch (TrainingException refused) {
-            models.put("problem", TrainingExceptionMapper.of(refused));
+            admin.show("admin").put("problem", TrainingExceptionMapper.of(refused));
         }
         return panel();
     }

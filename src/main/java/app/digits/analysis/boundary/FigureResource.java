@@ -1,5 +1,6 @@
 package app.digits.analysis.boundary;
 
+import app.digits.analysis.control.ChartWidth;
 import app.digits.analysis.control.Figures;
 import app.digits.dataset.control.MnistReader;
 import app.digits.dataset.entity.Split;
@@ -27,7 +28,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Serves the analysis figures ({@code /admin/figures/<name>?index=&digit=&model=}) as PNG or SVG, with an ETag
+ * Serves the analysis figures ({@code /admin/figures/<name>?index=&digit=&model=&width=}) as PNG or SVG (charts
+ * {@code wide}, or {@code narrow} for phones), with an ETag
  * made of the request and the data it was drawn from (stored counts, served model), so a browser asks again
  * cheaply and gets 304 until the data changes: a private cache of ten minutes, the one admin answer that may be
  * kept (its images show public MNIST data and cost seconds to draw). Charts speak the page's language (the
@@ -52,7 +54,7 @@ public class FigureResource {
     @GET
     public Response figure(@PathParam("name") String name, @QueryParam("index") String index,
                            @QueryParam("digit") String digit, @QueryParam("model") String model,
-                           @Context Request request, @Context UriInfo uriInfo,
+                           @QueryParam("width") String width, @Context Request request, @Context UriInfo uriInfo,
                            @Context HttpServletRequest servletRequest, @Context HttpServletResponse servletResponse) {
         var locale = Languages.choose(servletRequest, servletResponse);
         var version = name + "|" + locale.getLanguage() + "|" + uriInfo.getRequestUri().getRawQuery() + "|" + reader.count(Split.TRAIN) + "|"
@@ -65,7 +67,8 @@ public class FigureResource {
         if (unchanged != null) {
             return unchanged.cacheControl(cache).header("Vary", LANGUAGE_SOURCES).build();
         }
-        var figure = figures.render(name, numberOrZero(index, "index"), numberOrZero(digit, "digit"), model, locale);
+        var figure = figures.render(name, numberOrZero(index, "index"), numberOrZero(digit, "digit"), model, locale,
+                ChartWidth.named(width));
         return Response.ok(figure.body(), figure.contentType()).tag(etag).cacheControl(cache).header("Vary", LANGUAGE_SOURCES).build();
     }
 

@@ -43,7 +43,7 @@ public class AnalysisReport {
         var drawn = new java.util.HashMap<String, String>();
         for (var figure : List.of("digits", "digit", "means", "balance", "intensity", "ink", "blank", "suspicious", "recall", "wrong", "right", "pair")) {
             try {
-                var rendered = figures.render(figure, 0, figure.equals("digit") ? 7 : 0, null, Locale.ENGLISH);
+                var rendered = figures.render(figure, 0, figure.equals("digit") ? 7 : 0, null, Locale.ENGLISH, ChartWidth.WIDE);
                 var file = "figures/" + figure + (rendered.contentType().equals("image/png") ? ".png" : ".svg");
                 written.add(atomically(directory.resolve(file), rendered.body()));
                 drawn.put(figure, file);

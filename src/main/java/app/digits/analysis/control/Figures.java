@@ -34,9 +34,9 @@ public class Figures {
     /**
      * The figure {@code name}: {@code index} picks the training image, {@code digit} the digit (for {@code pair},
      * the rank of the confusion, 0 being the most frequent), {@code model} the model (the served one when blank),
-     * in the words of {@code locale}.
+     * in the words of {@code locale}; charts are laid out {@code width} wide.
      */
-    public Figure render(String name, int index, int digit, String model, Locale locale) {
+    public Figure render(String name, int index, int digit, String model, Locale locale, ChartWidth width) {
         return switch (name) {
             case "image" -> png(List.of(DigitSheet.Tile.of(analysis.image(index).pixels(),
                     "#" + index + ": " + analysis.image(index).label())), 1, 6);
@@ -50,13 +50,13 @@ public class Figures {
                 var means = analysis.means();
                 yield png(IntStream.range(0, 10).mapToObj(d -> new DigitSheet.Tile(means[d], text(locale, "figure.mean", d))).toList(), 10, SCALE);
             }
-            case "balance" -> svg(balance(locale));
-            case "intensity" -> svg(intensity(locale));
-            case "ink" -> svg(ink(locale));
+            case "balance" -> svg(balance(locale, width));
+            case "intensity" -> svg(intensity(locale, width));
+            case "ink" -> svg(ink(locale, width));
             case "right" -> png(analysis.errors(model).right().stream().limit(12)
                     .map(e -> DigitSheet.Tile.of(e.image().pixels(), "→ " + e.predicted())).toList(), 12, SCALE);
             case "wrong" -> png(wrongTiles(model), 8, SCALE);
-            case "recall" -> svg(recall(model, locale));
+            case "recall" -> svg(recall(model, locale, width));
             case "pair" -> png(pairTiles(model, digit, locale), 5, SCALE);
             default -> throw ProblemException.notFound("No figure " + name + ": use one of " + NAMES);
         };
@@ -105,36 +105,36 @@ public class Figures {
         return tiles;
     }
 
-    private String balance(Locale locale) {
+    private String balance(Locale locale, ChartWidth width) {
         var facts = analysis.facts();
         return BarChart.svg(text(locale, "figure.balance"), digits(), List.of(
                         new BarChart.Series(text(locale, "figure.balance.train"), share(facts.trainCounts())),
                         new BarChart.Series(text(locale, "figure.balance.test"), share(facts.testCounts()))),
-                text(locale, "figure.digit"), v -> percent(v, locale), false, 1);
+                text(locale, "figure.digit"), v -> percent(v, locale), false, 1, width);
     }
 
-    private String intensity(Locale locale) {
+    private String intensity(Locale locale, ChartWidth width) {
         var facts = analysis.facts();
         var bins = IntStream.range(0, DatasetFacts.INTENSITY_BINS)
                 .mapToObj(b -> String.valueOf(b * 256 / DatasetFacts.INTENSITY_BINS)).toList();
         return BarChart.svg(text(locale, "figure.intensity"), bins,
                 List.of(new BarChart.Series(text(locale, "figure.intensity.pixels"), facts.intensityShares())),
-                text(locale, "figure.intensity.axis"), v -> percent(v, locale), false, 1);
+                text(locale, "figure.intensity.axis"), v -> percent(v, locale), false, 1, width);
     }
 
-    private String ink(Locale locale) {
+    private String ink(Locale locale, ChartWidth width) {
         var facts = analysis.facts();
         return BarChart.svg(text(locale, "figure.ink", DatasetFacts.INK), digits(),
                 List.of(new BarChart.Series(text(locale, "figure.ink.mean"), facts.meanInk()),
                         new BarChart.Series(text(locale, "figure.ink.deviation"), facts.inkDeviation())),
-                text(locale, "figure.digit"), v -> String.format(locale, "%.0f", v));
+                text(locale, "figure.digit"), v -> String.format(locale, "%.0f", v), width);
     }
 
     /** Recall per digit on an axis zoomed in on the values (they all sit above 90 %), up to 100 %. */
-    private String recall(String model, Locale locale) {
+    private String recall(String model, Locale locale, ChartWidth width) {
         return BarChart.svg(text(locale, "figure.recall"), digits(),
                 List.of(new BarChart.Series(text(locale, "figure.recall.series"), analysis.errors(model).recall())),
-                text(locale, "figure.digit"), v -> percent(v, locale), true, 1);
+                text(locale, "figure.digit"), v -> percent(v, locale), true, 1, width);
     }
 
     /** A share as a percentage with at most one decimal, in the reader's notation ("97,5 %", "40 %"). */

@@ -91,11 +91,24 @@ class AnalysisFiguresTest {
     void aBarChartHasOneBarPerCategoryAndSeriesWithLegendAndTicks() {
         var svg = BarChart.svg("Images <per> digit", List.of("0", "1", "2"),
                 List.of(new BarChart.Series("train", new double[] {0.1, 0.2, 0.3}), new BarChart.Series("test", new double[] {0.3, 0.2, 0.1})),
-                "digit", v -> String.format(java.util.Locale.ROOT, "%.0f %%", 100 * v));
+                "digit", v -> String.format(java.util.Locale.ROOT, "%.0f %%", 100 * v), ChartWidth.WIDE);
         assertEquals(6, Pattern.compile("<rect x=\"[\\d.]+\" y=").matcher(svg).results().count() - 2, "six bars besides two legend swatches");
         assertTrue(svg.contains(">train</text>") && svg.contains(">test</text>"));
         assertTrue(svg.contains("Images &lt;per&gt; digit"));
         assertTrue(svg.contains(">0 %</text>"), "the y axis starts at zero");
+    }
+
+    @Test
+    void aNarrowBarChartWrapsItsTitlePutsTheLegendUnderItAndLabelsEveryOtherCrowdedCategory() {
+        var bins = java.util.stream.IntStream.range(0, 16).mapToObj(b -> String.valueOf(b * 16)).toList();
+        var values = new double[16];
+        var svg = BarChart.svg("Part des pixels par niveau de gris (images d’entraînement)", bins,
+                List.of(new BarChart.Series("a", values), new BarChart.Series("b", values)), "niveau", v -> "0", ChartWidth.NARROW);
+        assertTrue(svg.contains("viewBox=\"0 0 320 333\""), svg);
+        assertTrue(svg.contains(">Part des pixels par niveau de gris</text>") && svg.contains(">(images d’entraînement)</text>"), svg);
+        assertTrue(svg.contains("<text x=\"24\" y=\"50\" font-size=\"12\" fill=\"#334155\">a</text>"), "legend under the title: " + svg);
+        assertTrue(svg.contains(">0</text>") && svg.contains(">32</text>") && !svg.contains(">16</text>"), "every other grey level");
+        assertTrue(Pattern.compile("font-size=\"(\\d+)\"").matcher(svg).results().allMatch(m -> Integer.parseInt(m.group(1)) >= 11));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class EpochChartTest {
 
     private static final EpochChart.Labels FRENCH = new EpochChart.Labels("Perte et exactitude <par> époque", "Époque",
-            "Perte d’entraînement", "Exactitude de validation");
+            "Perte d’entraînement", "Exactitude de validation", ChartWidth.WIDE);
 
     @Test
     void drawsOneLossAndOneAccuracyPointPerEpochWithTheCallersWords() {
@@ -41,5 +41,14 @@ class EpochChartTest {
     @Test
     void aModelWithoutEpochsHasNoChart() {
         assertEquals("", EpochChart.svg(List.of(), FRENCH));
+    }
+
+    @Test
+    void narrowForAPhoneTheLegendTakesTwoLinesUnderTheAxisTitle() {
+        var narrow = new EpochChart.Labels("t", "Époque", "Perte d’entraînement", "Exactitude de validation", ChartWidth.NARROW);
+        var svg = EpochChart.svg(List.of(new Epoch(1, 0.9, 0.81), new Epoch(2, 0.4, 0.93)), narrow);
+        assertTrue(svg.contains("viewBox=\"0 0 320 336\""), svg);
+        assertTrue(svg.contains("<text x=\"28\" y=\"308\" font-size=\"12\" fill=\"#334155\">Perte d’entraînement</text>"), svg);
+        assertTrue(svg.contains("<text x=\"28\" y=\"326\" font-size=\"12\" fill=\"#334155\">Exactitude de validation</text>"), svg);
     }
 }
