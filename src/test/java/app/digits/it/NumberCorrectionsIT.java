@@ -143,6 +143,9 @@ class NumberCorrectionsIT extends DeployedApplication {
                 .header("HX-Request", "true").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("number=43x1")));
         assertEquals(400, refused.statusCode());
+        assertEquals(400, Server.send(HttpRequest.newBuilder(base.resolve("number/label"))
+                .header("HX-Request", "true").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("number=12"))).statusCode(), "no drawing named");
         assertTrue(refused.body().contains("class=\"error\""), "the page gets its sentence, not a stack trace: " + refused.body());
 
         var digit = MnistSamples.predictFirst(base);

@@ -51,7 +51,6 @@ public class PredictionResource {
 
     private static final String DIGIT = "digit";
     private static final String NUMBER = "number";
-    private static final int MAX_SHOWN_ID = 64;
     private static final String DIGIT_RANGE = "must be a whole number 0-9";
     private static final String NUMBER_LENGTH = "must have 1 to " + Recognizer.MAX_DIGITS + " digits";
 
@@ -187,8 +186,7 @@ public class PredictionResource {
     }
 
     private Drawing find(String id) {
-        return drawings.findById(id).orElseThrow(() -> ProblemException.notFound("No prediction with id "
-                + (id.length() <= MAX_SHOWN_ID ? id : id.substring(0, MAX_SHOWN_ID) + "…")));
+        return drawings.findById(id).orElseThrow(() -> Corrections.unknown(id));
     }
 
     private Response created(Drawing drawing) {

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Corrections {
 
+    private static final int MAX_SHOWN_ID = 64;
+
     @Inject
     Drawings drawings;
 
@@ -69,10 +71,17 @@ public class Corrections {
         return apply(drawingId, client, drawing -> drawing.labelNumber(number));
     }
 
+    /** The 404 for an id no stored drawing has, showing at most the id's first {@value #MAX_SHOWN_ID} characters. */
+    public static ProblemException unknown(String id) {
+        return ProblemException.notFound("No prediction with id " + (id.length() <= MAX_SHOWN_ID ? id : id.substring(0, MAX_SHOWN_ID) + "…"));
+    }
+
     /** Finds the drawing, counts the attempt, applies the label (409 when the drawing cannot take it), stores and lists it for review. */
     private Drawing apply(String drawingId, String client, Consumer<Drawing> label) {
-        var drawing = drawings.findById(drawingId)
-                .orElseThrow(() -> ProblemException.notFound("No drawing with id " + drawingId));
+        if (drawingId == null || drawingId.isBlank()) {
+            throw ProblemException.badRequest("Say which drawing: its id is missing");
+        }
+        var drawing = drawings.findById(drawingId).orElseThrow(() -> unknown(drawingId));
         limiter.acquire(client);
         try {
             label.accept(drawing);
