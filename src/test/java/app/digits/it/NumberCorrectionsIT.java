@@ -91,6 +91,8 @@ class NumberCorrectionsIT extends DeployedApplication {
         assertEquals("1984", label.getString("numberLabel"));
         var pending = admin("admin/labels?review=pending", null);
         assertTrue(pending.body().contains("number read " + read + ", labelled 1984"), "listed as a number among the labels");
+        assertTrue(pending.body().contains("cut into " + read.length() + " pieces: will not train"),
+                "the review says a number cut into fewer pieces than its digits cannot train");
     }
 
     @Test

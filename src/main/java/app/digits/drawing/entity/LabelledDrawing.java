@@ -1,5 +1,6 @@
 package app.digits.drawing.entity;
 
+import app.digits.training.control.CorrectedImages;
 import java.time.Instant;
 
 /**
@@ -13,5 +14,13 @@ public record LabelledDrawing(String id, boolean number, String read, String lab
     /** Whether the person said the model was wrong. */
     public boolean corrected() {
         return !label.equals(read);
+    }
+
+    /**
+     * Whether a training run can learn from it once accepted: a digit always; a number only when the
+     * segmentation cut it into as many pieces (one per digit read) as the label has digits.
+     */
+    public boolean trainable() {
+        return !number || CorrectedImages.trainable(label, read.length());
     }
 }

@@ -27,7 +27,7 @@ public final class CorrectedImages {
      * it was added.
      */
     public boolean addNumber(String number, List<byte[]> pieces) {
-        if (!number.matches("[0-9]+") || pieces.size() != number.length()) {
+        if (!trainable(number, pieces.size())) {
             numbersSkipped++;
             return false;
         }
@@ -35,6 +35,11 @@ public final class CorrectedImages {
             images.add(new LabelledImage(number.charAt(i) - '0', pieces.get(i)));
         }
         return true;
+    }
+
+    /** Whether a number corrected to {@code number} and cut into {@code pieces} pieces can teach its digits. */
+    public static boolean trainable(String number, int pieces) {
+        return number.matches("[0-9]+") && pieces == number.length();
     }
 
     /** The images gathered so far, in the order they were added. */

@@ -96,10 +96,14 @@ class AcceptedCorrectionsTest {
         assertEquals("71", asNumber.read());
         assertEquals("77", asNumber.label());
         assertTrue(asNumber.corrected());
+        assertTrue(asNumber.trainable(), "two pieces for two digits");
+        number("123", 1, 2);
+        assertFalse(archive.labels(Review.PENDING, 1, 24).drawings().stream().filter(label -> label.label().equals("123"))
+                .findFirst().orElseThrow().trainable(), "two pieces for three digits");
         var asDigit = listed.stream().filter(label -> !label.number()).findFirst().orElseThrow();
         assertEquals("4", asDigit.read());
         assertFalse(asDigit.corrected());
-        assertEquals(2, archive.reviewCounts().get(Review.PENDING), "both wait for review, counted together");
+        assertEquals(3, archive.reviewCounts().get(Review.PENDING), "all wait for review, counted together");
         var scores = archive.scoresByModel();
         assertEquals(1, scores.size());
         assertEquals(1, scores.get(0).labelled(), "only the digit label scores the model on digits");
