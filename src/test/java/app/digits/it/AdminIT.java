@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,13 +28,6 @@ class AdminIT extends DeployedApplication {
     private HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
         return browserLike.send(request.header("Authorization", Server.ADMIN_CREDENTIALS).header("Accept-Language", "en").build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String predictFirstTestImage() throws Exception {
-        var seven = MnistSamples.testImages(1).get(0);
-        var pixels = IntStream.range(0, 784).map(seven::pixel).toArray();
-        return (String) Server.json(Server.post(base.resolve("api/predictions"), "application/json",
-                ("{\"pixels\":" + Arrays.toString(pixels) + "}").getBytes())).get("id");
     }
 
     private HttpResponse<String> label(String id, String json) throws Exception {
@@ -114,7 +106,7 @@ class AdminIT extends DeployedApplication {
 
     @Test
     void peoplesLabelsAreStoredAndShowOnTheDashboard() throws Exception {
-        var id = predictFirstTestImage();
+        var id = MnistSamples.predictFirst(base);
         var labelled = label(id, "{\"digit\": 3}");
         assertEquals(200, labelled.statusCode(), labelled.body());
         assertEquals(3, ((Number) Server.json(labelled).get("label")).intValue());
@@ -132,7 +124,7 @@ class AdminIT extends DeployedApplication {
 
     @Test
     void aTrainingRunCanIncludeLabelledDrawingsTheAdminAccepted() throws Exception {
-        var labelled = predictFirstTestImage();
+        var labelled = MnistSamples.predictFirst(base);
         label(labelled, "{\"digit\": 7}");
         var accepted = admin(HttpRequest.newBuilder(base.resolve("admin/labels"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The home page in a real headless Chromium: pointer strokes on the canvas, the Predict and Clear buttons,
  * the live prediction while drawing (also before the pen lifts), undo, pen width, an uploaded scan, MNIST test
  * images on the pad, the language switch (and English for browsers in other languages), a phone-sized viewport,
- * the reasons a drawing is not read (several digits on the digit pad, more than ten on the number pad).
+ * the reasons a drawing is not read (several digits on the digit pad, more than ten on the number pad), and a
+ * number corrected from the keyboard.
  */
 class DrawingPageIT extends BrowserTest {
 
@@ -244,12 +245,7 @@ class DrawingPageIT extends BrowserTest {
     @Test
     void readsANumberWrittenOnTheWideCanvas() {
         browser.get(base.resolve("number?lang=en").toString());
-        var pad = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("pad")));
-        double[][] one = {{0.5, 0.15}, {0.5, 0.5}, {0.5, 0.85}};
-        stroke(pad, shifted(one, -0.3));
-        stroke(pad, shifted(zero(), 0));
-        stroke(pad, shifted(one, 0.3));
-        predict();
+        writeOneHundredAndOne();
 
         var number = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("number")));
         assertEquals("101", number.getText());
@@ -259,6 +255,35 @@ class DrawingPageIT extends BrowserTest {
         browser.findElement(By.id("clear")).click();
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("number")));
         assertEquals(0, inkedPixels(), "Clear empties the wide pad and its reading too");
+    }
+
+    /** Writes 1, 0 and 1 side by side on the number pad, then asks for the reading. */
+    private void writeOneHundredAndOne() {
+        var pad = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("pad")));
+        double[][] one = {{0.5, 0.15}, {0.5, 0.5}, {0.5, 0.85}};
+        stroke(pad, shifted(one, -0.3));
+        stroke(pad, shifted(zero(), 0));
+        stroke(pad, shifted(one, 0.3));
+        predict();
+    }
+
+    @Test
+    void aNumberReadIsCorrectedFromTheKeyboardInTheFieldThatHoldsTheReading() throws Exception {
+        browser.get(base.resolve("number?lang=en").toString());
+        writeOneHundredAndOne();
+
+        var field = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("correct-number")));
+        var read = browser.findElement(By.id("number")).getText();
+        assertEquals(read, field.getAttribute("value"), "the field holds the number read");
+        assertEquals("The right number", browser.findElement(By.cssSelector("label[for=correct-number]")).getText());
+        var id = browser.findElement(By.cssSelector("#result [data-drawing]")).getAttribute("data-drawing");
+        field.clear();
+        field.sendKeys("171", Keys.ENTER);
+
+        var thanks = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result .thanks")));
+        assertTrue(thanks.getText().contains("recorded as the number 171"), thanks.getText());
+        assertEquals("171", Server.json(Server.get(base.resolve("api/predictions/" + id))).get("numberLabel"));
+        Browsers.keepScreenshot(browser, "number-corrected");
     }
 
     @Test

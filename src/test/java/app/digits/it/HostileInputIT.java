@@ -258,6 +258,7 @@ class HostileInputIT extends DeployedApplication {
         var stored = send("POST", "/api/predictions", JSON, pixels("0").getBytes(StandardCharsets.UTF_8));
         assertEquals(201, stored.status(), stored.body());
         var label = "/api/predictions/" + Server.JSON.fromJson(stored.body(), Map.class).get("id") + "/label";
+        var numberLabel = label.replace("/label", "/number-label");
         var answer = "/api/captcha/challenges/forged/answer";
         var admin = new LinkedHashMap<>(JSON);
         admin.putAll(ADMIN);
@@ -265,6 +266,7 @@ class HostileInputIT extends DeployedApplication {
         var addresses = new LinkedHashMap<String, List<Object>>();
         addresses.put("POST /api/predictions", List.of(JSON, "{\"pixels\": [\"7\"]}", "'pixels[0]' must be a whole number, not \"7\""));
         addresses.put("PUT " + label, List.of(JSON, "{\"digit\": \"7\"}", "'digit' must be a whole number, not \"7\""));
+        addresses.put("PUT " + numberLabel, List.of(JSON, "{\"number\": 7}", "'number' must be text in quotes, not 7"));
         addresses.put("POST " + answer, List.of(JSON, "{\"powNumber\": \"7\"}", "'powNumber' must be a whole number, not \"7\""));
         addresses.put("POST /api/captcha/verifications", List.of(JSON, "{\"pass\": 7}", "'pass' must be text in quotes, not 7"));
         addresses.put("POST /api/admin/robustness", List.of(admin, "{\"digits\": \"7\"}", "'digits' must be a whole number, not \"7\""));
@@ -298,6 +300,8 @@ class HostileInputIT extends DeployedApplication {
         var invalid = new LinkedHashMap<String, List<String>>();
         invalid.put("PUT " + label, List.of("{\"digit\": 10}", "'digit' must be a whole number 0-9",
                 "{\"digit\": -1}", "'digit' must be a whole number 0-9", "{}", "'digit' is missing", "{\"digit\": null}", "'digit' is missing"));
+        invalid.put("PUT " + numberLabel, List.of("{\"number\": \"12a\"}", "'number' must be digits 0-9 only",
+                "{\"number\": \"12345678901\"}", "'number' must have 1 to 10 digits", "{}", "'number' is missing"));
         invalid.put("POST /api/predictions", List.of("{\"pixels\": [0, 7, 255]}", "'pixels' has 3 values; a drawing is 784 grey levels (28x28)",
                 pixels("256"), "'pixels' has 256 at index 300; grey levels are whole numbers 0-255"));
         invalid.put("POST " + answer, List.of("{\"text\": \"12\"}", "'text' must be one digit 0-9",

@@ -37,4 +37,24 @@ final class MnistSamples {
         graphics.dispose();
         return large;
     }
+
+    /** MNIST images drawn side by side, left to right, as a person would write a number on the number page. */
+    static BufferedImage asNumber(List<LabelledImage> images) {
+        var wide = new BufferedImage(280 * images.size(), 280, BufferedImage.TYPE_INT_RGB);
+        var graphics = wide.createGraphics();
+        for (int i = 0; i < images.size(); i++) {
+            graphics.drawImage(asDrawing(images.get(i)), 280 * i, 0, null);
+        }
+        graphics.dispose();
+        return wide;
+    }
+
+    /** Sends the first MNIST test image (a 7) to the API at {@code base} as 784 grey levels; answers the stored drawing's id. */
+    static String predictFirst(java.net.URI base) throws IOException, InterruptedException {
+        var seven = testImages(1).get(0);
+        var body = "{\"pixels\":" + java.util.Arrays.toString(java.util.stream.IntStream.range(0, LabelledImage.PIXELS)
+                .map(seven::pixel).toArray()) + "}";
+        return (String) Server.json(Server.post(base.resolve("api/predictions"), "application/json",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8))).get("id");
+    }
 }

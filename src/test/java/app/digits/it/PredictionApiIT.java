@@ -146,12 +146,7 @@ class PredictionApiIT extends DeployedApplication {
     @Test
     void aWholeNumberIsCutIntoDigitsAndReadLeftToRight() throws Exception {
         var samples = MnistSamples.testImages(5);
-        var wide = new BufferedImage(280 * samples.size(), 280, BufferedImage.TYPE_INT_RGB);
-        var graphics = wide.createGraphics();
-        for (int i = 0; i < samples.size(); i++) {
-            graphics.drawImage(MnistSamples.asDrawing(samples.get(i)), 280 * i, 0, null);
-        }
-        graphics.dispose();
+        var wide = MnistSamples.asNumber(samples);
         var expected = samples.stream().map(sample -> String.valueOf(sample.label())).collect(Collectors.joining());
 
         var response = Server.post(api.resolve("predictions?as=number"), "image/png", Sketches.encode(wide, "png"));

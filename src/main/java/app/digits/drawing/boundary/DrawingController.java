@@ -32,7 +32,8 @@ import java.util.Optional;
 /**
  * The two drawing pages: one digit (the home page) and a whole number ({@code /number}), with the start-up
  * progress and the served model in the footer. HTMX posts the canvas to the page's {@code recognize} and
- * swaps in the result fragment, under which people can say what they really drew ({@code /label}). Each
+ * swaps in the result fragment, under which people can say what they really drew ({@code /label}, and
+ * for a number {@code /number/label}, the number as they typed it). Each
  * reading of a drawing replaces its earlier version ({@link LiveDrawings}): one document per drawing. {@code
  * /status} is polled while the first model is being prepared. A drawing that cannot be read is a problem,
  * answered by the app's error path (for HTMX, the sentence swapped in place of the result).
@@ -108,6 +109,14 @@ public class DrawingController {
         return digitPage(HOME + "::feedback");
     }
 
+    @POST
+    @Path("number/label")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String numberLabel(@QueryParam("id") String id, @FormParam("number") String number) {
+        models.put("labelled", corrections.correctNumber(id, number, request.getRemoteAddr()));
+        return numberPage(NUMBER + "::number-feedback");
+    }
+
     private String result(String page) {
         return page.isEmpty() ? digitPage(HOME + RESULT) : numberPage(NUMBER + RESULT);
     }
@@ -130,6 +139,7 @@ public class DrawingController {
 
     private String numberPage(String view) {
         pages.of("number", "/number").forEach(models::put);
+        models.put("maxDigits", Recognizer.MAX_DIGITS);
         return view;
     }
 

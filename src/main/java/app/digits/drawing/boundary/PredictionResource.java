@@ -17,6 +17,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code /api/predictions}: send a drawing, get the digit, or with {@code ?as=number} the whole number
  * (up to ten digits, each with its own confidence). Bodies are bound by JAX-RS: images by
  * {@link EncodedImageReader}, JSON by {@link PredictionRequestReader} and the strict reader, each within its
- * size bound, then checked by Bean Validation; the recognizer does the rest. Each prediction is stored and can be fetched again by id.
+ * size bound, then checked by Bean Validation; the recognizer does the rest. Each prediction is stored and can be fetched again by id,
+ * and people can say what it really was: a digit ({@code /label}) or a number ({@code /number-label}).
  */
 @Path("api/predictions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,8 +51,8 @@ public class PredictionResource {
 
     private static final String DIGIT = "digit";
     private static final String NUMBER = "number";
-    private static final int MAX_SHOWN_ID = 64;
     private static final String DIGIT_RANGE = "must be a whole number 0-9";
+    private static final String NUMBER_LENGTH = "must have 1 to " + Recognizer.MAX_DIGITS + " digits";
 
     @Inject
     Recognizer recognizer;
@@ -127,6 +130,24 @@ public class PredictionResource {
         return PredictionResponse.of(corrections.label(id, label.digit(), request.getRemoteAddr()), uriInfo.getBaseUri().resolve("api/"));
     }
 
+    /** The body of a number's correction: the digits the drawing really shows, left to right, as a string. */
+    public record NumberLabel(@NotNull(message = "is missing: send the number the drawing shows, as a string of digits")
+                              @Pattern(regexp = "[0-9]*", message = "must be digits 0-9 only, as a string such as \"1984\"")
+                              @Size(min = 1, max = Recognizer.MAX_DIGITS, message = NUMBER_LENGTH) String number)
+            implements JsonRequest {
+    }
+
+    @PUT
+    @Path("{id}/number-label")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Say what a number drawing really reads (confirms or corrects the number read)")
+    @APIResponse(responseCode = "409", description = "The drawing is not a number drawing")
+    @APIResponse(responseCode = "429", description = "Too many labels from this address; shared with the digit labels")
+    public PredictionResponse numberLabel(@PathParam("id") String id,
+                                          @Valid @NotNull(message = JsonRequest.ABSENT) @BodyLimit(value = 1_000, what = "The label") NumberLabel label) {
+        return PredictionResponse.of(corrections.correctNumber(id, label.number(), request.getRemoteAddr()), uriInfo.getBaseUri().resolve("api/"));
+    }
+
     private Drawing recognize(String as, DrawingInput input) {
         var drawing = switch (as) {
             case DIGIT -> recognizer.recognize(input);
@@ -165,8 +186,7 @@ public class PredictionResource {
     }
 
     private Drawing find(String id) {
-        return drawings.findById(id).orElseThrow(() -> ProblemException.notFound("No prediction with id "
-                + (id.length() <= MAX_SHOWN_ID ? id : id.substring(0, MAX_SHOWN_ID) + "…")));
+        return drawings.findById(id).orElseThrow(() -> Corrections.unknown(id));
     }
 
     private Response created(Drawing drawing) {

@@ -9,8 +9,8 @@ import java.util.List;
  * not-a-digit, several-digits, unsure) when the drawing is not one digit, the confidence (the highest
  * probability, whether it decided or not), the ten probabilities (empty when blank), the model that answered, the stored drawing's id, the server time taken and where
  * to fetch the 28x28 image the model saw. For a number drawing, {@code number} and one entry per digit
- * replace the single digit; the confidence is then the lowest of the digits'. {@code label} is what the
- * person said the drawing really is, once they have said it.
+ * replace the single digit; the confidence is then the lowest of the digits'. {@code label} (a digit) or
+ * {@code numberLabel} (a number drawing) is what the person said the drawing really is, once they have said it.
  */
 public record PredictionResponse(
         String id,
@@ -26,7 +26,8 @@ public record PredictionResponse(
         URI inputImage,
         String number,
         List<DigitResponse> digits,
-        Integer label) {
+        Integer label,
+        String numberLabel) {
 
     /** One digit of a number: what was read, and where it stood in the drawing. */
     public record DigitResponse(int digit, double confidence, List<Double> probabilities, int left, int top,
@@ -49,7 +50,8 @@ public record PredictionResponse(
                 drawing.getPixels() == null ? null : api.resolve("predictions/" + drawing.getId() + "/input.png"),
                 drawing.getNumber(),
                 drawing.getReadings() == null ? null : digits(drawing, api),
-                drawing.getLabel());
+                drawing.getLabel(),
+                drawing.getNumberLabel());
     }
 
     private static String message(Drawing drawing) {

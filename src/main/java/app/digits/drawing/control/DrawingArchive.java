@@ -1,6 +1,5 @@
 package app.digits.drawing.control;
 
-import app.digits.dataset.entity.LabelledImage;
 import app.digits.prediction.entity.Drawing;
 import app.digits.drawing.entity.LabelPage;
 import app.digits.drawing.entity.LabelledDrawing;
@@ -8,7 +7,6 @@ import app.digits.drawing.entity.ModelOnDrawings;
 import app.digits.drawing.entity.Review;
 import app.digits.platform.control.AttemptLimiter;
 import app.digits.platform.control.DatabaseConnected;
-import app.digits.training.control.CorrectedDrawings;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -27,47 +25,42 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.bson.types.Binary;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads people's drawings and labels the way volumes demand. Anyone can post drawings, so nothing the
  * dashboard asks may grow with the number stored: the number of drawings is the collection's own count,
  * and every label also lives as a small document in {@code labels} (drawing id, digit read, label, model,
- * review), which the review pages, the scores per model and the training runs read instead of the big
- * drawings with their images. Lists are one page with a projection; the indexes these queries use are
+ * review; for a number drawing the number read and the number it really is), which the review pages, the
+ * scores per model and the training runs ({@link AcceptedCorrections}) read instead of the big drawings with
+ * their images. Lists are one page with a projection; the indexes these queries use are
  * created at start, idempotently and valid on MongoDB 7/8 (the embedded server keeps only unique indexes
  * and scans, which the small documents keep cheap). JNoSQL writes instants as ISO-8601 strings, which sort
  * in time order.
  */
 @ApplicationScoped
-public class DrawingArchive implements CorrectedDrawings {
+public class DrawingArchive {
 
     static final String DRAWINGS = "drawings";
     static final String LABELS = "labels";
     private static final String MIGRATIONS = "migrations";
-    private static final String REVIEW = "review";
-    private static final String LABELLED_AT = "labelledAt";
-    private static final String LABEL = "label";
+    static final String REVIEW = "review";
+    static final String LABELLED_AT = "labelledAt";
+    static final String LABEL = "label";
     private static final String DIGIT = "digit";
     private static final String MODEL = "modelId";
-    private static final String PIXELS = "pixels";
-    private static final String ID = "_id";
-    private static final int BATCH = 1000;
+    static final String NUMBER = "number";
+    static final String NUMBER_LABEL = "numberLabel";
+    static final String ID = "_id";
+    static final int BATCH = 1000;
     /** "2026-01-01T05:3": the ISO-8601 prefix naming a label's ten minutes, the spans a review page is read by. */
     private static final int SPAN_PREFIX = 15;
 
     @Inject
     MongoDatabase database;
-
-    @Inject
-    @ConfigProperty(name = "digits.training.max-drawings", defaultValue = "50000")
-    int maxTrainingDrawings;
 
     private MongoCollection<Document> drawings() {
         return database.getCollection(DRAWINGS);
@@ -98,10 +91,17 @@ public class DrawingArchive implements CorrectedDrawings {
         }
     }
 
-    /** Lists a drawing's new or changed label for review. */
+    /**
+     * Lists a drawing's new or changed label for review: the digit read and the label, or for a number drawing
+     * the number read and the number it really is ({@code number} and {@code numberLabel}, no digit fields).
+     */
     public void labelled(Drawing drawing) {
-        labels().replaceOne(Filters.eq(ID, drawing.getId()), labelDocument(drawing.getId(), drawing.getDigit(),
-                drawing.getLabel(), drawing.getModelId(), drawing.getLabelledAt().toString()), new ReplaceOptions().upsert(true));
+        var document = drawing.getNumberLabel() == null
+                ? labelDocument(drawing.getId(), drawing.getDigit(), drawing.getLabel(), drawing.getModelId(), drawing.getLabelledAt().toString())
+                : new Document(ID, drawing.getId()).append(NUMBER, drawing.getNumber()).append(NUMBER_LABEL, drawing.getNumberLabel())
+                        .append(MODEL, drawing.getModelId()).append(LABELLED_AT, drawing.getLabelledAt().toString())
+                        .append(REVIEW, Review.PENDING.name());
+        labels().replaceOne(Filters.eq(ID, drawing.getId()), document, new ReplaceOptions().upsert(true));
     }
 
     /** Forgets the label of a drawing that was replaced by a further reading: it labelled an older image. */
@@ -132,11 +132,11 @@ public class DrawingArchive implements CorrectedDrawings {
     }
 
     /**
-     * Each model's score on the labelled drawings: the server groups the labels by model, label and digit
-     * read (at most models x 100 groups).
+     * Each model's score on the labelled single digits: the server groups their labels by model, label and
+     * digit read (at most models x 100 groups); number corrections are not digit scores and stay out.
      */
     public List<ModelOnDrawings> scoresByModel() {
-        var groups = labels().aggregate(List.of(Aggregates.group(
+        var groups = labels().aggregate(List.of(Aggregates.match(Filters.eq(NUMBER_LABEL, null)), Aggregates.group(
                 new Document(MODEL, "$" + MODEL).append(LABEL, "$" + LABEL).append(DIGIT, "$" + DIGIT),
                 Accumulators.sum("n", 1))));
         Map<String, long[]> byModel = new TreeMap<>();
@@ -189,11 +189,18 @@ public class DrawingArchive implements CorrectedDrawings {
             var window = Filters.and(inState, Filters.gte(LABELLED_AT, oldest == null ? "" : oldest),
                     Filters.lt(LABELLED_AT, newest + Character.MAX_VALUE));
             for (var label : labels().find(window).sort(Sorts.descending(LABELLED_AT)).skip((int) (offset - before)).limit(size)) {
-                drawings.add(new LabelledDrawing(label.getString(ID), label.getInteger(DIGIT), label.getInteger(LABEL),
-                        label.getString(MODEL), Instant.parse(label.getString(LABELLED_AT)), Review.valueOf(label.getString(REVIEW))));
+                drawings.add(listed(label));
             }
         }
         return new LabelPage(List.copyOf(drawings), page, size, total);
+    }
+
+    private static LabelledDrawing listed(Document label) {
+        boolean number = label.getString(NUMBER_LABEL) != null;
+        var read = number ? label.getString(NUMBER) : label.getInteger(DIGIT) == null ? null : String.valueOf(label.getInteger(DIGIT));
+        var said = number ? label.getString(NUMBER_LABEL) : String.valueOf(label.getInteger(LABEL));
+        return new LabelledDrawing(label.getString(ID), number, read, said, label.getString(MODEL),
+                Instant.parse(label.getString(LABELLED_AT)), Review.valueOf(label.getString(REVIEW)));
     }
 
     /** Records the admin's verdict on these labels; answers how many changed. */
@@ -202,37 +209,5 @@ public class DrawingArchive implements CorrectedDrawings {
             return 0;
         }
         return labels().updateMany(Filters.in(ID, drawingIds), Updates.set(REVIEW, verdict.name())).getModifiedCount();
-    }
-
-    /**
-     * The labelled drawings the admin accepted, as training images (the 28x28 image the model saw and the
-     * label), newest first, at most the configured number: the labels say which, the drawings are then read
-     * by id, a batch at a time, with only their pixels.
-     */
-    @Override
-    public List<LabelledImage> acceptedTrainingImages() {
-        var labelsById = new HashMap<String, Integer>();
-        var images = new ArrayList<LabelledImage>();
-        var accepted = labels().find(Filters.eq(REVIEW, Review.ACCEPTED.name())).projection(Projections.include(LABEL))
-                .sort(Sorts.descending(LABELLED_AT)).limit(maxTrainingDrawings).batchSize(BATCH);
-        for (var label : accepted) {
-            labelsById.put(label.getString(ID), label.getInteger(LABEL));
-            if (labelsById.size() == BATCH) {
-                addImages(labelsById, images);
-            }
-        }
-        addImages(labelsById, images);
-        return images;
-    }
-
-    private void addImages(Map<String, Integer> labelsById, List<LabelledImage> images) {
-        if (labelsById.isEmpty()) {
-            return;
-        }
-        for (var drawing : drawings().find(Filters.and(Filters.in(ID, labelsById.keySet()), Filters.ne(PIXELS, null)))
-                .projection(Projections.include(PIXELS))) {
-            images.add(new LabelledImage(labelsById.get(drawing.getString(ID)), drawing.get(PIXELS, Binary.class).getData()));
-        }
-        labelsById.clear();
     }
 }

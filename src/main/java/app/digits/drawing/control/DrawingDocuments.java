@@ -33,7 +33,8 @@ final class DrawingDocuments {
                 .append("readings", drawing.getReadings() == null ? null
                         : drawing.getReadings().stream().map(DrawingDocuments::reading).toList())
                 .append("label", drawing.getLabel())
-                .append("labelledAt", text(drawing.getLabelledAt()));
+                .append("labelledAt", text(drawing.getLabelledAt()))
+                .append("numberLabel", drawing.getNumberLabel());
     }
 
     private static Document reading(DigitReading reading) {

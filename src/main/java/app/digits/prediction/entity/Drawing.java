@@ -13,7 +13,7 @@ import java.util.UUID;
  * its ten probabilities) or a whole number (one embedded reading per digit). A drawing with no ink that
  * looks like a digit is kept as blank, with no prediction; a single-digit drawing that is not one digit (a
  * scribble, two digits, a digit the model is unsure of) keeps its image and probabilities, no digit, and the
- * reason. The label people give is also listed, small, in
+ * reason. The label people give (a digit, or for a number drawing the number it really reads) is also listed, small, in
  * the {@code labels} collection, where it waits for the admin's review before it can train a model.
  */
 @Entity("drawings")
@@ -65,6 +65,9 @@ public class Drawing {
 
     @Column
     private Instant labelledAt;
+
+    @Column
+    private String numberLabel;
 
     protected Drawing() {
     }
@@ -187,6 +190,21 @@ public class Drawing {
     }
 
     /**
+     * Records what the person says a number drawing really reads, confirming the reading or correcting it:
+     * {@code number} is its digits, left to right. Only a drawing read as a whole number can be corrected so.
+     */
+    public void labelNumber(String number) {
+        if (number == null || !number.matches("[0-9]+")) {
+            throw new IllegalArgumentException("A number label is digits 0-9 only, got '" + number + "'");
+        }
+        if (readings == null) {
+            throw new IllegalStateException("Only a drawing read as a whole number can be corrected with a number");
+        }
+        numberLabel = number;
+        labelledAt = Instant.now();
+    }
+
+    /**
      * The same drawing, drawn further: it takes the place of the earlier version {@code previousId} (the
      * pages read a drawing live while it is drawn, and keep one document per drawing, not one per reading).
      */
@@ -206,6 +224,11 @@ public class Drawing {
         return label;
     }
 
+
+    /** What the person said a number drawing reads; null until someone says, and for a single digit. */
+    public String getNumberLabel() {
+        return numberLabel;
+    }
 
     /** The number read, for a number drawing; null for a single digit. */
     public String getNumber() {

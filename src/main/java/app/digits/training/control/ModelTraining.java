@@ -145,9 +145,12 @@ public class ModelTraining {
         var images = new ArrayList<>(training.subList(0, Math.min(step.trainingImages(), training.size())));
         int drawings = 0;
         if (plan.includeDrawings()) {
-            var labelled = correctedDrawings.acceptedTrainingImages();
+            var corrected = correctedDrawings.acceptedTrainingImages();
+            var labelled = corrected.images();
             drawings = labelled.size();
             images.addAll(labelled);
+            LOG.info(() -> corrected.numbersSkipped() + " accepted number corrections skipped: the segmentation cut them"
+                    + " into a different count of pieces than their digits");
         }
         progress.update(algorithm, TrainingProgress.Phase.FITTING, points, points, 0, search.best().toString());
         int fromDrawings = drawings;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.prediction.entity.Drawing;
+import app.digits.prediction.entity.TestDrawings;
 import app.digits.platform.control.BundleMessageResolver;
 import java.util.Locale;
 import java.util.Map;
@@ -17,14 +18,19 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
- * The home page's result fragment, rendered from the real template and messages as HTMX swaps it in: a
- * digit with its feedback buttons, and a drawing that is not one digit with its reason in words.
+ * The pages' result fragments, rendered from the real templates and messages as HTMX swaps them in: a
+ * digit with its feedback buttons, a drawing that is not one digit with its reason in words, and a number
+ * with its correction form.
  */
 class ResultFragmentTest {
 
     private static final double[] PROBABILITIES = {0.01, 0.02, 0.3, 0.27, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05};
 
     private static String render(Drawing drawing, Locale locale) {
+        return render("home", "result", Map.of("drawing", drawing, "inputImage", "data:,"), locale);
+    }
+
+    private static String render(String template, String fragment, Map<String, Object> variables, Locale locale) {
         var resolver = new FileTemplateResolver();
         resolver.setPrefix("src/main/webapp/WEB-INF/views/");
         resolver.setSuffix(".html");
@@ -39,7 +45,7 @@ class ResultFragmentTest {
                 return "";
             }
         });
-        return engine.process("home", Set.of("result"), new Context(locale, Map.of("drawing", drawing, "inputImage", "data:,")));
+        return engine.process(template, Set.of(fragment), new Context(locale, variables));
     }
 
     @Test
@@ -86,5 +92,24 @@ class ResultFragmentTest {
                 assertFalse(html.contains("??"), reason + " " + locale + ": " + html);
             }
         }
+    }
+
+    @Test
+    void aNumberReadOffersALabelledFieldHoldingTheReadingToCorrectIt() {
+        var drawing = TestDrawings.number(4, 0, 7);
+        var variables = Map.<String, Object>of("drawing", drawing, "digitImages", java.util.List.of("data:,", "data:,", "data:,"),
+                "maxDigits", 10);
+
+        var english = render("number", "result", variables, Locale.ENGLISH);
+        assertTrue(english.contains("hx-post=\"/number/label?id=" + drawing.getId() + "\""), english);
+        assertTrue(english.contains("<label for=\"correct-number\">The right number</label>"), english);
+        assertTrue(english.contains("id=\"correct-number\" name=\"number\" value=\"407\""), "prefilled with the reading: " + english);
+        assertTrue(english.contains("pattern=\"[0-9]{1,10}\""), english);
+        assertTrue(render("number", "result", variables, Locale.FRENCH).contains("Le bon nombre"));
+
+        drawing.labelNumber("4071");
+        var thanks = render("number", "number-feedback", Map.of("labelled", drawing), Locale.FRENCH);
+        assertTrue(thanks.contains("role=\"status\"") && thanks.contains("comme le nombre 4071"), thanks);
+        assertFalse(thanks.contains("<form"), thanks);
     }
 }

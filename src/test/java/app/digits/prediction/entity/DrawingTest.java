@@ -56,4 +56,21 @@ class DrawingTest {
         var second = readAs(7).continuing(first.getId());
         assertEquals(first.getId(), second.getId());
     }
+
+    @Test
+    void aNumberDrawingTakesTheNumberItReallyReadsAndASingleDigitDoesNot() {
+        var drawing = TestDrawings.number(1, 2);
+        assertNull(drawing.getNumberLabel());
+
+        drawing.labelNumber("172");
+
+        assertEquals("172", drawing.getNumberLabel());
+        assertNotNull(drawing.getLabelledAt());
+        assertNull(drawing.getLabel(), "no single-digit label");
+        assertThrows(IllegalStateException.class, () -> readAs(3).labelNumber("3"));
+        assertThrows(IllegalStateException.class, () -> TestDrawings.number(1).label(1), "a number drawing takes a number, not a digit");
+        assertThrows(IllegalArgumentException.class, () -> drawing.labelNumber("1 2"));
+        assertThrows(IllegalArgumentException.class, () -> drawing.labelNumber(""));
+        assertEquals("172", drawing.getNumberLabel(), "a refused label changes nothing");
+    }
 }
