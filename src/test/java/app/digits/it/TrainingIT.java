@@ -126,12 +126,13 @@ class TrainingIT extends BrowserTest {
         var cnnPage = admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + cnn))).body();
         assertTrue(cnnPage.contains("id=\"curves\"") && cnnPage.contains("Training loss and validation accuracy per epoch"),
                 "the CNN's learning curves, in English");
-        assertEquals(3, Pattern.compile("<circle [^>]*><title>Training loss \\d").matcher(cnnPage).results().count(), "one loss point per epoch");
+        assertEquals(6, Pattern.compile("<circle [^>]*><title>Training loss \\d").matcher(cnnPage).results().count(),
+                "one loss point per epoch, in the wide chart and the phone's");
         var mlp = (String) modelIds.get(2);
         var mlpPage = client.send(HttpRequest.newBuilder(base.resolve("admin/model?id=" + mlp)).header("Authorization", Server.ADMIN_CREDENTIALS)
                 .header("Accept-Language", "fr").build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertEquals(2, Pattern.compile("<circle [^>]*><title>Perte d’entraînement \\d").matcher(mlpPage).results().count(),
-                "the MLP's two epochs, in French");
+        assertEquals(4, Pattern.compile("<circle [^>]*><title>Perte d’entraînement \\d+: \\d+,\\d{4}</title>").matcher(mlpPage).results().count(),
+                "the MLP's two epochs in both charts, in French words and decimals");
         var svm = (String) modelIds.get(1);
         assertTrue(!admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + svm))).body().contains("id=\"curves\""),
                 "an SVM has no epochs");

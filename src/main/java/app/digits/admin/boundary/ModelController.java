@@ -64,7 +64,7 @@ public class ModelController {
         models.put("plot", Chart.of(width -> GridPlot.svg(training.gridSearch(), training.gridAxis(), new GridPlot.Labels(
                 text(locale, "model.grid.plot", training.gridAxis()), text(locale, "model.grid.plot.cv"), locale, width))));
         models.put("curves", Chart.of(width -> EpochChart.svg(training.epochs(), new EpochChart.Labels(text(locale, "model.curves.title"),
-                text(locale, "model.curves.epoch"), text(locale, "model.curves.loss"), text(locale, "model.curves.accuracy"), width))));
+                text(locale, "model.curves.epoch"), text(locale, "model.curves.loss"), text(locale, "model.curves.accuracy"), locale, width))));
         models.put("chosenPoint", chosenPoint(descriptor));
         return "model.html";
     }

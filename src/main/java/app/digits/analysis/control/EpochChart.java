@@ -14,8 +14,8 @@ import java.util.function.ToDoubleFunction;
  */
 public final class EpochChart {
 
-    /** The chart's words, in the reader's language, and its layout. */
-    public record Labels(String title, String epoch, String loss, String accuracy, ChartWidth width) {
+    /** The chart's words and number format, in the reader's language, and its layout. */
+    public record Labels(String title, String epoch, String loss, String accuracy, Locale locale, ChartWidth width) {
     }
 
     private static final int HEIGHT = 300;
@@ -58,10 +58,10 @@ public final class EpochChart {
         for (int i = 0; i <= 4; i++) {
             double y = TOP + (bottom - TOP) * (1 - i / 4.0);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e2e8f0\"/>", margin, y, right, y));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"12\" fill=\"%s\">%.3f</text>",
-                    margin - 6, y + 4, LOSS, maxLoss * i / 4));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"%s\">%.1f %%</text>",
-                    right + 6, y + 4, ACCURACY, 100 * (lowAccuracy + (highAccuracy - lowAccuracy) * i / 4)));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"12\" fill=\"%s\">%s</text>",
+                    margin - 6, y + 4, LOSS, String.format(labels.locale(), "%.3f", maxLoss * i / 4)));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"%s\">%s %%</text>",
+                    right + 6, y + 4, ACCURACY, String.format(labels.locale(), "%.1f", 100 * (lowAccuracy + (highAccuracy - lowAccuracy) * i / 4))));
         }
         int labelled = width == ChartWidth.NARROW ? 6 : 10;
         int step = Math.max(1, (epochs.size() + labelled - 1) / labelled);
@@ -73,9 +73,9 @@ public final class EpochChart {
                 (margin + right) / 2, HEIGHT - 10, BarChart.escape(labels.epoch())));
         double low = lowAccuracy;
         double high = highAccuracy;
-        line(svg, margin, right, epochs, e -> e.trainingLoss() / maxLoss, LOSS, labels.loss(), e -> String.format(Locale.ROOT, "%.4f", e.trainingLoss()));
+        line(svg, margin, right, epochs, e -> e.trainingLoss() / maxLoss, LOSS, labels.loss(), e -> String.format(labels.locale(), "%.4f", e.trainingLoss()));
         line(svg, margin, right, epochs, e -> (e.validationAccuracy() - low) / (high - low), ACCURACY, labels.accuracy(),
-                e -> String.format(Locale.ROOT, "%.2f %%", 100 * e.validationAccuracy()));
+                e -> String.format(labels.locale(), "%.2f %%", 100 * e.validationAccuracy()));
         if (width == ChartWidth.NARROW) {
             // Their words are long: one line each under the x title.
             legend(svg, labels.loss(), 8, HEIGHT + 8, LOSS);
