@@ -10,7 +10,9 @@ import java.util.List;
  * than the digits that stand under no digit) are dropped first. Then every way of cutting the line along the
  * candidate {@link CutPaths} is weighed at once (dynamic programming over the paths): each stretch between
  * two paths is normalized like a single digit and read, it earns the model's sureness (as log-odds) less what
- * a well-cut digit reaches, every stroke a cut goes through costs, and the best total wins. So touching digits
+ * a well-cut digit reaches and what its shape says against it (too low, or too wide for one digit when cut out
+ * of touching ink), every stroke a cut goes through costs, and the best total wins. The search runs on the line
+ * shrunk to a fixed height; only the chosen pieces are cut from the drawing itself. So touching digits
  * are cut where the model sees two good digits, a wide 0 stays whole, and a 5 whose bar stands apart or a 4
  * drawn in two strokes is read as one digit when it reads better so.
  */
