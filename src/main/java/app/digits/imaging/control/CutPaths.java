@@ -3,14 +3,15 @@ package app.digits.imaging.control;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Where a line of digits might be cut between two digits: one path from the top of the ink to its bottom for
  * every place where little ink stands in the columns (a gap between digits, or the thin joint where two
- * digits touch), and a nearly straight one every tenth of the line's height between them, for digits that
- * touch along a stroke. A path may lean one pixel per row, so it can follow a slanted gap or slip between digits
- * whose boxes overlap, crossing as little ink as it can. Which of the paths are real cuts is decided by
+ * digits touch), and one every tenth of the line's height between them, for digits that touch along a stroke
+ * or overlap. A path may lean up to three pixels per row and wander a quarter of the line's height from its
+ * column, so it can follow a slanted gap or slip between digits whose boxes overlap (a 1 leaning into the 4
+ * before it), crossing as little ink as it can; paths that come out the same are offered once. Which of the paths are real cuts is decided by
  * recognition, not here: this class only offers candidates, few enough to try them all.
  */
 final class CutPaths {
@@ -18,11 +19,15 @@ final class CutPaths {
     private static final float INK = 0.1f;
     private static final float STROKE = 0.5f;
     /** How far apart two candidates must be, as a share of the line's height. */
-    private static final double SPACING = 0.15;
-    /** How far a path may wander from its column, as a share of the line's height: far from a gap... */
+    private static final double SPACING = 0.1;
+    /** How close to the line's ends a path may start, as a share of its height: a narrow 1 is about so wide. */
+    private static final double EDGE = 0.075;
+    /**
+     * How far a path may wander from its column, as a share of the line's height, and how many columns it may
+     * lean per row: enough to follow a slanted digit that leans into its neighbour's box.
+     */
     private static final double REACH = 0.25;
-    /** ...and hardly at all from a column through ink, lest it slip out of the digits it should cut. */
-    private static final double NUDGE = 0.075;
+    private static final int LEAN = 3;
     private static final double LEAN_COST = 0.2;
     /** What a row of ink costs a path already in it, against 1 for entering a stroke. */
     private static final double ALONG_INK = 0.1;
@@ -58,26 +63,28 @@ final class CutPaths {
             }
         }
         int spacing = (int) Math.max(1, SPACING * lineHeight);
-        int nudge = (int) Math.max(1, NUDGE * lineHeight);
+        int edge = (int) Math.max(1, EDGE * lineHeight);
         int reach = (int) Math.max(1, REACH * lineHeight);
-        var centres = new TreeMap<Integer, List<Integer>>();
+        var centres = new TreeSet<Integer>();
         for (int x : minima(projection, left, right, spacing)) {
-            if (x - left >= nudge && right + 1 - x >= nudge && (projection[x] == 0 || cuttable[x])) {
-                centres.computeIfAbsent(x, key -> new ArrayList<>()).add(reach);
+            if (x - left >= edge && right + 1 - x >= edge && (projection[x] == 0 || cuttable[x])) {
+                centres.add(x);
             }
         }
-        for (int x = left + nudge; x <= right + 1 - nudge; x += spacing) {
+        for (int x = left + edge; x <= right + 1 - edge; x += spacing) {
             if (projection[x] > 0 && cuttable[x]) {
-                centres.computeIfAbsent(x, key -> new ArrayList<>()).add(nudge);
+                centres.add(x);
             }
         }
         var cuts = new ArrayList<Cut>();
         cuts.add(new Cut(straight(left, top, bottom), 0, true));
         int clearGap = (int) Math.ceil(CLEAR_GAP * lineHeight);
-        centres.forEach((x, reaches) -> reaches.forEach(within -> {
-            var path = path(line, x, top, bottom, within);
-            cuts.add(new Cut(path, strokes(line, path, top), emptyRun(projection, x) >= clearGap));
-        }));
+        for (int x : centres) {
+            var path = path(line, x, top, bottom, reach);
+            if (!Arrays.equals(path, cuts.getLast().path())) {
+                cuts.add(new Cut(path, strokes(line, path, top), emptyRun(projection, x) >= clearGap));
+            }
+        }
         cuts.add(new Cut(straight(right + 1, top, bottom), 0, true));
         return cuts;
     }
@@ -156,7 +163,7 @@ final class CutPaths {
                     continue;
                 }
                 double best = Double.MAX_VALUE;
-                for (int d = -1; d <= 1; d++) {
+                for (int d = -LEAN; d <= LEAN; d++) {
                     int previous = c + d;
                     if (previous >= 0 && previous < span) {
                         double entering = Math.max(0, ink - line.at(from + previous, top + r - 1));

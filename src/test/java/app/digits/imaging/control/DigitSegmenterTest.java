@@ -36,11 +36,17 @@ class DigitSegmenterTest {
     };
 
     private static BufferedImage draw(Consumer<Graphics2D> drawing) {
-        var image = new BufferedImage(900, 240, BufferedImage.TYPE_INT_RGB);
+        return draw(drawing, 1);
+    }
+
+    /** The drawing {@code scale} times larger, pen included, as a scan at a higher resolution gives it. */
+    private static BufferedImage draw(Consumer<Graphics2D> drawing, int scale) {
+        var image = new BufferedImage(900 * scale, 240 * scale, BufferedImage.TYPE_INT_RGB);
         var graphics = image.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, 900, 240);
+        graphics.fillRect(0, 0, 900 * scale, 240 * scale);
+        graphics.scale(scale, scale);
         graphics.setColor(Color.BLACK);
         graphics.setStroke(new BasicStroke(16, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         drawing.accept(graphics);
@@ -66,9 +72,14 @@ class DigitSegmenterTest {
 
     @SafeVarargs
     private static List<DigitSegmenter.Piece> segment(Consumer<Graphics2D> drawing, BiConsumer<Graphics2D, Integer>... glyphs) {
+        return segment(drawing, 1, glyphs);
+    }
+
+    @SafeVarargs
+    private static List<DigitSegmenter.Piece> segment(Consumer<Graphics2D> drawing, int scale, BiConsumer<Graphics2D, Integer>... glyphs) {
         var templates = List.of(glyphs).stream()
                 .map(glyph -> MnistNormalizer.normalize(InkMap.of(draw(g -> glyph.accept(g, 300)))).orElseThrow()).toList();
-        return DigitSegmenter.segment(InkMap.of(draw(drawing)), pixels -> sureness(pixels, templates));
+        return DigitSegmenter.segment(InkMap.of(draw(drawing, scale)), pixels -> sureness(pixels, templates));
     }
 
     @Test
@@ -137,6 +148,27 @@ class DigitSegmenterTest {
         assertEquals(3, pieces.size(), "two zeros and a one, all touching: " + pieces);
         assertEquals(310, pieces.get(1).left() + 8, 10);
         assertEquals(422, pieces.get(2).left() + pieces.get(2).width() / 2, 10);
+    }
+
+    /**
+     * Cuttings are searched on the line shrunk to a fixed height, and the pieces then cut from the drawing
+     * itself: the same touching digits scanned four times larger come out as the same pieces, four times larger.
+     */
+    @Test
+    void touchingDigitsAreCutAlikeAtFourTimesTheResolution() {
+        Consumer<Graphics2D> drawing = g -> {
+            ZERO.accept(g, 200);
+            ZERO.accept(g, 310);
+            ONE.accept(g, 422);
+        };
+        var small = segment(drawing, ONE, ZERO);
+        var large = segment(drawing, 4, ONE, ZERO);
+        assertEquals(3, large.size(), "two zeros and a one, all touching: " + large);
+        for (int k = 0; k < small.size(); k++) {
+            assertEquals(4 * small.get(k).left(), large.get(k).left(), 12, "piece " + k);
+            assertEquals(4 * small.get(k).width(), large.get(k).width(), 16, "piece " + k);
+            assertEquals(large.get(k).width(), large.get(k).ink().width(), "a piece is cut from the drawing itself");
+        }
     }
 
     @Test
