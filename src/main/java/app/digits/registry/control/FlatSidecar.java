@@ -12,8 +12,12 @@ import java.util.Map;
 /**
  * A sidecar as models trained before descriptors had parts wrote it: every field at the top level, and the
  * number of people's drawings among the hyperparameters. Read only, so that installed models keep serving.
+ * Public because JSON-B (Yasson) reads only public classes outside the server: a benchmark reading an older
+ * models directory failed with "class is not public".
+ * Public because JSON-B (Yasson) outside the server reads only public classes: a tool or benchmark reading an
+ * older models directory failed with "class is not public".
  */
-record FlatSidecar(String id, String algorithm, String library, Map<String, String> parameters, String trainedAt,
+public record FlatSidecar(String id, String algorithm, String library, Map<String, String> parameters, String trainedAt,
                    int trainingImages, double trainingSeconds, int testImages, double testAccuracy, double macroF1,
                    int[][] confusion, String testCorrect, double medianLatencyMicros, String file, long fileBytes, String sha256,
                    String runId, List<GridPoint> gridSearch, String gridAxis, String testPredictions) {
