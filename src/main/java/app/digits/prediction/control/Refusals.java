@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Refusals {
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.997441")
+    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.98885")
     double maxNonDigit;
 
     @Inject
@@ -27,7 +27,7 @@ public class Refusals {
     double maxPieceNonDigit;
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.min-confidence", defaultValue = "0.4")
+    @ConfigProperty(name = "digits.refusal.min-confidence", defaultValue = "0.3")
     double minConfidence;
 
     private RefusalRules rules;
