@@ -77,7 +77,7 @@ public final class RejectionBench {
         for (int model = 0; model < ids.size(); model++) {
             print(new Verdicts(report, model), rules, ids.get(model));
         }
-        System.out.printf(Locale.ROOT, "%\nmeasured in %.0f s; the judge's evidence from the ink (detector and cuts) took %.0f µs a drawing%\n",
+        System.out.printf(Locale.ROOT, "%nmeasured in %.0f s; the judge's evidence from the ink (detector and cuts) took %.0f µs a drawing%n",
                 (System.nanoTime() - start) / 1e9, inkNanos / 1e3 / inkCount);
     }
 
