@@ -7,6 +7,7 @@ import app.digits.robustness.entity.RobustnessSet;
 import app.digits.robustness.entity.Sample;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -29,14 +30,20 @@ public final class RejectionSamples {
 
     /** {@code plain} MNIST images as pixels, then {@code perSet} samples of each single-digit robustness set. */
     public static Stream<Drawing> digits(List<LabelledImage> images, long seed, int plain, int perSet) {
+        return digits(images, seed, plain, perSet, set -> true);
+    }
+
+    /** The same, with only the robustness sets {@code redrawn} accepts. */
+    public static Stream<Drawing> digits(List<LabelledImage> images, long seed, int plain, int perSet, Predicate<RobustnessSet> redrawn) {
         var pixels = IntStream.range(0, plain).mapToObj(i -> images.get((int) ((long) i * images.size() / plain))).map(image -> {
             var levels = new int[LabelledImage.PIXELS];
             Arrays.setAll(levels, image::pixel);
             return new Drawing(RobustnessSet.MNIST.key(), true, InkMap.ofGreyLevels(LabelledImage.SIDE, LabelledImage.SIDE, levels));
         });
-        var redrawn = Arrays.stream(RobustnessSet.values()).filter(set -> set != RobustnessSet.MNIST && !set.numbers())
+        var redrawings = Arrays.stream(RobustnessSet.values()).filter(set -> set != RobustnessSet.MNIST && !set.numbers())
+                .filter(redrawn)
                 .flatMap(set -> RobustnessSets.samples(set, images, seed, perSet).map(sample -> decoded(set.key(), true, sample)));
-        return Stream.concat(pixels, redrawn);
+        return Stream.concat(pixels, redrawings);
     }
 
     /** {@code perKind} samples of each kind of non-digit, two-digit ones made from {@code images}. */
@@ -45,7 +52,8 @@ public final class RejectionSamples {
                 .flatMap(kind -> NonDigitSets.samples(kind, images, seed, perKind).map(sample -> decoded(kind.key(), false, sample)));
     }
 
-    private static Drawing decoded(String set, boolean digit, Sample sample) {
+    /** A generated drawing read as the server reads an upload. */
+    public static Drawing decoded(String set, boolean digit, Sample sample) {
         return new Drawing(set, digit, InkMap.of(DECODER.decode(sample.image())));
     }
 }
