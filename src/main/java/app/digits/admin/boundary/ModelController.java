@@ -16,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
+import jakarta.mvc.Models;
 import jakarta.mvc.MvcContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,8 +55,8 @@ public class ModelController {
     public String page(@QueryParam("id") String id, @QueryParam("digit") String digit, @QueryParam("predicted") String predicted,
                        @QueryParam("page") String page)
             throws IOException {
-        var descriptor = mistakes(id, digit, predicted, page);
         var models = admin.show("model");
+        var descriptor = mistakes(models, id, digit, predicted, page);
         var served = admin.registry().served().map(ServedModel::descriptor);
         models.put("report", ModelReport.of(descriptor, served));
         models.put("servedId", served.map(ModelDescriptor::id).orElse(""));
@@ -82,20 +83,20 @@ public class ModelController {
     public String mistakesFragment(@QueryParam("id") String id, @QueryParam("digit") String digit,
                                    @QueryParam("predicted") String predicted, @QueryParam("page") String page)
             throws IOException {
-        mistakes(id, digit, predicted, page);
+        mistakes(admin.show("model"), id, digit, predicted, page);
         return "model.html::mistakes";
     }
 
     /**
-     * Puts the model and one page of its mistakes in the models, or of one confusion-matrix cell's images when
+     * Puts the model and one page of its mistakes in {@code models}, or of one confusion-matrix cell's images when
      * {@code predicted} is given with {@code digit}; a digit or page that is no number is ignored.
      */
-    private ModelDescriptor mistakes(String id, String digitValue, String predictedValue, String pageValue) throws IOException {
+    private ModelDescriptor mistakes(Models models, String id, String digitValue, String predictedValue, String pageValue)
+            throws IOException {
         var descriptor = admin.model(id);
         if (descriptor.test().confusion() == null) {
             throw ProblemException.notFound("Model " + id + " has no test metrics");
         }
-        var models = admin.show("model");
         Integer digit = oneDigit(digitValue);
         Integer predicted = digit == null ? null : oneDigit(predictedValue);
         int page = pageValue != null && pageValue.matches("[0-9]{1,5}") ? Integer.parseInt(pageValue) : 1;
