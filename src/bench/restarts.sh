@@ -36,7 +36,7 @@ one_start() {
   "$java" -Ddigits.data.dir="$data" -Ddigits.mnist.dir="$mnist" -Ddigits.models.dir="$data/models" \
     -Ddigits.djl.dir="$root/data/djl" -Ddigits.analysis.dir="$data/analysis" \
     -Ddigits.default-model.training-images=12000 -Ddigits.default-model.epochs=2 -Ddigits.default-model.follow-up=none \
-    -jar "$root/target/payara-micro.jar" --nocluster --port "$port" --contextroot / \
+    -jar "$root/target/payara-micro.jar" --nocluster --port "$port" --contextroot / --addlibs "$root/target/digits-valve.jar" \
     --prebootcommandfile "$root/payara-config/pre-boot-commands.asadmin" \
     --postbootcommandfile "$root/payara-config/post-boot-commands.asadmin" --deploy "$root/target/digits.war" \
     >"$log" 2>&1 &

@@ -48,7 +48,8 @@ final class LaunchedServer implements AutoCloseable {
         command.addAll(java.util.List.of("-jar", System.getProperty("payara.microJar")));
         command.addAll(options);
         command.addAll(java.util.List.of("--port", String.valueOf(port),
-                "--contextroot", "/", "--prebootcommandfile", System.getProperty("digits.preboot"),
+                "--contextroot", "/", "--addlibs", System.getProperty("digits.valve"),
+                "--prebootcommandfile", System.getProperty("digits.preboot"),
                 "--postbootcommandfile", System.getProperty("digits.postboot"),
                 "--deploy", System.getProperty("digits.war")));
         Files.createDirectories(directory);
