@@ -54,6 +54,11 @@ public final class DigitSegmenter {
      * model is about that sure of it, so sure slivers do not multiply and an unsure blob of two digits is cut.
      */
     private static final double EXPECTED = 8;
+    /**
+     * The most a stretch can add to a cutting ({@link #score}): a stretch that could not lift a cutting above
+     * the best one found so far is not cut out nor read, which leaves the best cutting as it is.
+     */
+    private static final double BEST_SCORE = SURE - EXPECTED;
     /** What a stretch that cannot be one digit costs, in log-odds: far worse than any reading. */
     private static final double IMPOSSIBLE = 50;
     /**
@@ -80,12 +85,28 @@ public final class DigitSegmenter {
      * judge asks this first: most single digits are so, and segmenting one costs far more than this look.
      */
     public static boolean isOneDigit(InkMap map) {
-        var components = InkComponents.of(map.ink(), map.width(), map.height(), INK).all();
-        return components.size() == 1 && components.getFirst().width() <= SPLITTABLE * components.getFirst().height();
+        return isOneDigit(InkComponents.of(map.ink(), map.width(), map.height(), INK));
+    }
+
+    private static boolean isOneDigit(InkComponents components) {
+        var all = components.all();
+        return all.size() == 1 && all.getFirst().width() <= SPLITTABLE * all.getFirst().height();
     }
 
     public static List<Piece> segment(InkMap map, Sureness sureness) {
+        return segment(map, InkComponents.of(map.ink(), map.width(), map.height(), INK), sureness);
+    }
+
+    /**
+     * The pieces {@link #segment} finds, or none when {@link #isOneDigit} already says there is one digit and
+     * nothing to cut: the refusal judge's question, with the drawing's pieces of ink found once for both.
+     */
+    public static List<Piece> segmentUnlessOneDigit(InkMap map, Sureness sureness) {
         var components = InkComponents.of(map.ink(), map.width(), map.height(), INK);
+        return isOneDigit(components) ? List.of() : segment(map, components, sureness);
+    }
+
+    private static List<Piece> segment(InkMap map, InkComponents components, Sureness sureness) {
         int lineHeight = components.all().stream().mapToInt(InkComponents.Component::height).max().orElse(0);
         var digits = withoutMarks(map, components, lineHeight);
         if (lineHeight == 0 || isBlank(digits)) {
@@ -142,13 +163,15 @@ public final class DigitSegmenter {
         for (int j = 1; j < n; j++) {
             var cut = cuts.get(j);
             for (int i = j - 1; i >= 0 && (i == j - 1 || cut.path()[0] - cuts.get(i).path()[0] <= 2 * WIDEST * lineHeight); i--) {
-                var piece = stretch(digits, cuts.get(i).path(), cut.path(), top);
-                boolean cutOut = cuts.get(i).strokes() > 0 || cut.strokes() > 0;
-                double total = best[i] + score(piece, cutOut, lineHeight, sureness) - STROKE_CUT * cut.strokes();
-                if (total > best[j]) {
-                    best[j] = total;
-                    from[j] = i;
-                    inked[j] = piece != null;
+                if (best[i] + BEST_SCORE - STROKE_CUT * cut.strokes() > best[j]) {
+                    var piece = stretch(digits, cuts.get(i).path(), cut.path(), top);
+                    boolean cutOut = cuts.get(i).strokes() > 0 || cut.strokes() > 0;
+                    double total = best[i] + score(piece, cutOut, lineHeight, sureness) - STROKE_CUT * cut.strokes();
+                    if (total > best[j]) {
+                        best[j] = total;
+                        from[j] = i;
+                        inked[j] = piece != null;
+                    }
                 }
                 if (cuts.get(i).clear()) {
                     break;

@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes an uploaded PNG or JPEG, checking size before doing any work: the byte count first, then the
  * dimensions read from the header alone, so a small file announcing a gigapixel image is refused before a
- * single pixel is allocated. Anything else (not an image, another format, a truncated file) is a 4xx.
+ * single pixel is allocated. Anything else (not an image, another format, a truncated file) is a 4xx. The bytes
+ * are read through a memory-cached stream: ImageIO's default stream for an input stream caches it in a temporary
+ * file, a file created and deleted for every upload.
  */
 public final class ImageDecoder {
 
@@ -33,7 +36,7 @@ public final class ImageDecoder {
         if (bytes.length > maxBytes) {
             throw ProblemException.tooLarge("The image is " + bytes.length + " bytes; the limit is " + maxBytes);
         }
-        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (var input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             var readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
                 throw ProblemException.unsupportedMediaType("The data is not a PNG or JPEG image");

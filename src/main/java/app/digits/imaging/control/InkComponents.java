@@ -29,17 +29,20 @@ record InkComponents(int width, List<Component> all) {
 
     /** The pieces of pixels whose ink is above {@code level}. */
     static InkComponents of(float[] ink, int width, int height, float level) {
-        var labelled = new boolean[ink.length];
+        var unlabelled = new boolean[ink.length];
+        for (int i = 0; i < ink.length; i++) {
+            unlabelled[i] = ink[i] > level;
+        }
         var stack = new int[ink.length];
         var components = new ArrayList<Component>();
         for (int start = 0; start < ink.length; start++) {
-            if (labelled[start] || ink[start] <= level) {
+            if (!unlabelled[start]) {
                 continue;
             }
             int size = 0;
             int top = 0;
             stack[top++] = start;
-            labelled[start] = true;
+            unlabelled[start] = false;
             int left = width;
             int right = -1;
             int upper = height;
@@ -47,17 +50,18 @@ record InkComponents(int width, List<Component> all) {
             while (top > 0) {
                 int i = stack[--top];
                 stack[ink.length - 1 - size++] = i;
-                int x = i % width;
                 int y = i / width;
+                int x = i - y * width;
                 left = Math.min(left, x);
                 right = Math.max(right, x);
                 upper = Math.min(upper, y);
                 lower = Math.max(lower, y);
-                for (int yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
-                    for (int xx = Math.max(0, x - 1); xx <= Math.min(width - 1, x + 1); xx++) {
-                        int j = yy * width + xx;
-                        if (!labelled[j] && ink[j] > level) {
-                            labelled[j] = true;
+                int from = x > 0 ? -1 : 0;
+                int to = x < width - 1 ? 1 : 0;
+                for (int row = (y > 0 ? y - 1 : y) * width, last = (y < height - 1 ? y + 1 : y) * width; row <= last; row += width) {
+                    for (int j = row + x + from; j <= row + x + to; j++) {
+                        if (unlabelled[j]) {
+                            unlabelled[j] = false;
                             stack[top++] = j;
                         }
                     }

@@ -1,6 +1,10 @@
 package app.digits.imaging.control;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.util.Arrays;
 
 /**
@@ -28,9 +32,10 @@ public record InkMap(int width, int height, float[] ink) {
         boolean fromAlpha = image.getColorModel().hasAlpha() && borderMedian(image, InkMap::alpha) < 0.5f;
         float background = fromAlpha ? 0f : borderMedian(image, InkMap::luminance);
         boolean lightBackground = background > 0.5f;
+        var rows = Rows.of(image);
         var row = new int[width];
         for (int y = 0; y < height; y++) {
-            image.getRGB(0, y, width, 1, row, 0, width);
+            rows.read(y, row);
             for (int x = 0; x < width; x++) {
                 float value;
                 if (fromAlpha) {
@@ -52,6 +57,45 @@ public record InkMap(int width, int height, float[] ink) {
             raw[i] = levels[i] / 255f;
         }
         return new InkMap(width, height, InkContrast.normalized(raw, width, height));
+    }
+
+    /**
+     * Reads a row of the image as ARGB values, as {@link BufferedImage#getRGB} gives them. What decoders give
+     * for 8-bit RGB and RGBA images (PNG, JPEG) is read straight from its bytes: {@code getRGB} goes through
+     * the colour model pixel by pixel, which cost more than everything else this map does. Other images go
+     * through {@code getRGB}.
+     */
+    @FunctionalInterface
+    private interface Rows {
+        void read(int y, int[] argb);
+
+        static Rows of(BufferedImage image) {
+            int width = image.getWidth();
+            if (image.getColorModel() instanceof ComponentColorModel model && model.getColorSpace().isCS_sRGB()
+                    && !model.isAlphaPremultiplied() && model.getTransferType() == DataBuffer.TYPE_BYTE
+                    && Arrays.stream(model.getComponentSize()).allMatch(bits -> bits == 8)
+                    && image.getRaster().getSampleModel() instanceof ComponentSampleModel layout
+                    && image.getRaster().getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+                    && layout.getNumBands() == model.getNumComponents()
+                    && Arrays.stream(layout.getBankIndices()).allMatch(bank -> bank == 0)
+                    && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
+                var bytes = buffer.getData();
+                int[] offsets = layout.getBandOffsets();
+                int stride = layout.getPixelStride();
+                int scanline = layout.getScanlineStride();
+                int base = buffer.getOffset();
+                boolean alpha = model.hasAlpha();
+                return (y, argb) -> {
+                    int start = base + y * scanline;
+                    for (int x = 0, at = start; x < width; x++, at += stride) {
+                        int a = alpha ? bytes[at + offsets[3]] & 0xFF : 0xFF;
+                        argb[x] = a << 24 | (bytes[at + offsets[0]] & 0xFF) << 16 | (bytes[at + offsets[1]] & 0xFF) << 8
+                                | bytes[at + offsets[2]] & 0xFF;
+                    }
+                };
+            }
+            return (y, argb) -> image.getRGB(0, y, width, 1, argb, 0, width);
+        }
     }
 
     private interface Channel {

@@ -74,28 +74,53 @@ public final class MnistNormalizer {
     /** Area-averaging resampling, separable: rows first, then columns. */
     static float[] resample(float[] source, int width, int height, int newWidth, int newHeight) {
         var rows = new float[newWidth * height];
+        var across = Overlaps.of(width, newWidth);
         for (int y = 0; y < height; y++) {
-            resampleLine(source, y * width, 1, width, rows, y * newWidth, 1, newWidth);
+            across.resample(source, y * width, 1, rows, y * newWidth, 1);
         }
         var result = new float[newWidth * newHeight];
+        var down = Overlaps.of(height, newHeight);
         for (int x = 0; x < newWidth; x++) {
-            resampleLine(rows, x, newWidth, height, result, x, newWidth, newHeight);
+            down.resample(rows, x, newWidth, result, x, newWidth);
         }
         return result;
     }
 
-    private static void resampleLine(float[] in, int inStart, int inStride, int inLength,
-                                     float[] out, int outStart, int outStride, int outLength) {
-        double ratio = (double) inLength / outLength;
-        for (int i = 0; i < outLength; i++) {
-            double from = i * ratio;
-            double to = from + ratio;
-            double sum = 0;
-            for (int j = (int) Math.floor(from); j < Math.min(inLength, (int) Math.ceil(to)); j++) {
-                double overlap = Math.min(to, j + 1) - Math.max(from, j);
-                sum += overlap * in[inStart + j * inStride];
+    /**
+     * How much of each input pixel of a line falls in each output pixel, worked out once per image rather than
+     * for every row and column: output pixel {@code i} covers inputs {@code first[i]} onwards, with the
+     * weights {@code overlaps[start[i]]} to {@code overlaps[start[i + 1] - 1]}.
+     */
+    private record Overlaps(double ratio, int[] first, int[] start, double[] overlaps) {
+
+        static Overlaps of(int inLength, int outLength) {
+            double ratio = (double) inLength / outLength;
+            var first = new int[outLength];
+            var start = new int[outLength + 1];
+            var overlaps = new double[inLength + 2 * outLength];
+            int n = 0;
+            for (int i = 0; i < outLength; i++) {
+                double from = i * ratio;
+                double to = from + ratio;
+                first[i] = (int) Math.floor(from);
+                start[i] = n;
+                for (int j = first[i]; j < Math.min(inLength, (int) Math.ceil(to)); j++) {
+                    overlaps[n++] = Math.min(to, j + 1) - Math.max(from, j);
+                }
             }
-            out[outStart + i * outStride] = (float) (sum / ratio);
+            start[outLength] = n;
+            return new Overlaps(ratio, first, start, overlaps);
+        }
+
+        void resample(float[] in, int inStart, int inStride, float[] out, int outStart, int outStride) {
+            for (int i = 0; i < first.length; i++) {
+                double sum = 0;
+                int at = inStart + first[i] * inStride;
+                for (int k = start[i]; k < start[i + 1]; k++, at += inStride) {
+                    sum += overlaps[k] * in[at];
+                }
+                out[outStart + i * outStride] = (float) (sum / ratio);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * PNG encodings the app shows or stores: the 28x28 image a model saw (grey levels as MNIST shows them,
@@ -108,11 +109,14 @@ public final class PngImages {
         return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png);
     }
 
-    /** The image as PNG bytes. */
+    /**
+     * The image as PNG bytes, written through a memory-cached stream (ImageIO's default stream for an output
+     * stream caches in a temporary file).
+     */
     public static byte[] encode(BufferedImage image) {
         var out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
+        try (var stream = new MemoryCacheImageOutputStream(out)) {
+            ImageIO.write(image, "png", stream);
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding to memory failed", e);
         }

@@ -66,10 +66,7 @@ public final class DigitJudge {
      * marks are cut as numbers are, with the detector's digit-likeness as the sureness that weighs the cuts.
      */
     private static double worstPiece(InkMap ink, NonDigitDetector detector) {
-        if (DigitSegmenter.isOneDigit(ink)) {
-            return 1;
-        }
-        var pieces = DigitSegmenter.segment(ink, pixels -> 1 - detector.nonDigit(pixels));
+        var pieces = DigitSegmenter.segmentUnlessOneDigit(ink, pixels -> 1 - detector.nonDigit(pixels));
         int tallest = pieces.stream().mapToInt(DigitSegmenter.Piece::height).max().orElse(0);
         var tall = pieces.stream().filter(piece -> piece.height() >= TALL * tallest).toList();
         if (tall.size() < 2) {
