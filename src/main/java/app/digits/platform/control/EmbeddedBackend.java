@@ -1,6 +1,8 @@
 package app.digits.platform.control;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -12,9 +14,10 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with its unique indexes ordered by {@link IndexKeyOrder} instead of by
- * serializing keys. The library opens each index map by name with H2's default types; an MVStore hands back
- * the map already open under that name, so opening it first with the faster key type is enough, and the file
- * format does not change (the key type is not stored in the file). Everything else is the library's.
+ * serializing keys, and its documents stored as BSON ({@link DocumentValues}) instead of Java serializations.
+ * The library opens each map by name with H2's default types; an MVStore hands back the map already open under
+ * that name, so opening it first with these types is enough (types are not stored in the file). Everything
+ * else is the library's.
  */
 final class EmbeddedBackend extends H2Backend {
 
@@ -34,6 +37,14 @@ final class EmbeddedBackend extends H2Backend {
         Database(String name, MVStore store, CursorRegistry cursors) {
             this.store = store; // before super(...): the library opens the existing indexes from its constructor
             super(name, store, cursors);
+        }
+
+        /** The library's own map name for a collection's documents ({@code H2Database.DATABASES_PREFIX}). */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+            store.openMap("databases." + getFullCollectionNamespace(collection),
+                    new MVMap.Builder<Object, Object>().valueType(new DocumentValues()));
+            return super.openOrCreateCollection(collection, options);
         }
 
         /** The library's own map name for an index ({@code H2Database.mapNameForIndex}, private there). */
