@@ -13,11 +13,11 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with its unique indexes ordered by {@link IndexKeyOrder} instead of by
- * serializing keys, and its documents stored as BSON ({@link DocumentValues}) instead of Java serializations.
- * The library opens each map by name with H2's default types; an MVStore hands back the map already open under
- * that name, so opening it first with these types is enough (types are not stored in the file). Everything
- * else is the library's.
+ * mongo-java-server's H2 backend with its unique indexes ordered without serializing keys ({@link IndexKeys})
+ * and with index keys and documents written compactly ({@link IndexKeys}, {@link DocumentValues}) instead of
+ * as Java serializations. The library opens each map by name with H2's default types; an MVStore hands back
+ * the map already open under that name, so opening it first with these types is enough (types are not stored
+ * in the file). Everything else is the library's.
  */
 final class EmbeddedBackend extends H2Backend {
 
@@ -51,7 +51,7 @@ final class EmbeddedBackend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys, boolean sparse) {
             store.openMap(getFullCollectionNamespace(collection) + "._index_" + index,
-                    new MVMap.Builder<Object, Object>().keyType(new IndexKeyOrder()));
+                    new MVMap.Builder<Object, Object>().keyType(new IndexKeys()));
             return super.openOrCreateUniqueIndex(collection, index, keys, sparse);
         }
     }

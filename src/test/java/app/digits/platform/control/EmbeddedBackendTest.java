@@ -45,7 +45,7 @@ class EmbeddedBackendTest {
         keys.add(new KeyValue(42L));
         keys.add(new KeyValue("a", "b"));
         keys.add(new KeyValue("a", 1));
-        var order = new IndexKeyOrder();
+        var order = new IndexKeys();
         var serialized = keys.stream().map(ObjectDataType::serialize).toList();
         for (int i = 0; i < keys.size(); i++) {
             for (int j = i; j < keys.size(); j += 1 + random.nextInt(7)) {
@@ -53,6 +53,23 @@ class EmbeddedBackendTest {
                 var b = keys.get(j);
                 assertEquals(Integer.signum(ObjectDataType.compareNotNull(serialized.get(i), serialized.get(j))),
                         Integer.signum(order.compare(a, b)), () -> "order of " + a + " and " + b);
+            }
+        }
+    }
+
+    @Test
+    void writesKeysOfOneStringCompactlyAndReadsKeysWrittenBefore() {
+        var keys = new IndexKeys();
+        for (var key : List.of(new KeyValue("81f98f8607d34fd3cf18b169de8c814ed0acb367"), new KeyValue("é日\0"), new KeyValue(42),
+                new KeyValue("a", 1))) {
+            for (var writer : List.of(keys, new ObjectDataType())) {
+                var buffer = new org.h2.mvstore.WriteBuffer();
+                writer.write(buffer, key);
+                int length = buffer.position();
+                assertEquals(key, keys.read(buffer.getBuffer().flip()));
+                if (writer == keys && key.size() == 1 && key.get(0) instanceof String text) {
+                    assertEquals(true, length < 8 + 3 * text.length(), () -> length + " bytes for " + key);
+                }
             }
         }
     }

@@ -1,6 +1,9 @@
 package app.digits.platform.control;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.nio.ByteBuffer;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -11,9 +14,14 @@ import org.h2.mvstore.type.ObjectDataType;
  * serializations is known without serializing: they differ only in the string's two-byte length and then its
  * bytes, so shorter strings come first and equal lengths compare character by character. Every other key
  * still goes through the serializations, so the order is exactly the one on disk and a database written
- * before (or by the library alone) reads and grows unchanged; keys are written and read as before.
+ * before (or by the library alone) reads and grows unchanged. For the same reason as {@link DocumentValues},
+ * a key of one string is written as that string behind a tag of its own rather than Java-serialized (each
+ * commit rewrote every changed index page, serializing all its keys); keys written before read as before.
  */
-final class IndexKeyOrder extends ObjectDataType {
+final class IndexKeys extends ObjectDataType {
+
+    /** A tag H2's {@link ObjectDataType} never writes (its tags are 0-19, 32-49 and 64-119). */
+    private static final byte ONE_STRING = 126;
 
     private static final int UNKNOWN = 2;
 
@@ -30,6 +38,24 @@ final class IndexKeyOrder extends ObjectDataType {
             }
         }
         return super.compare(a, b);
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object key) {
+        if (key instanceof KeyValue value && value.size() == 1 && value.get(0) instanceof String text) {
+            buffer.put(ONE_STRING).putVarInt(text.length()).putStringData(text, text.length());
+        } else {
+            super.write(buffer, key);
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != ONE_STRING) {
+            return super.read(buffer);
+        }
+        buffer.get();
+        return new KeyValue(DataUtils.readString(buffer, DataUtils.readVarInt(buffer)));
     }
 
     /** -1, 0 or 1 as the serializations of the two strings compare, or {@link #UNKNOWN} unless both are ASCII. */
