@@ -23,6 +23,9 @@ final class IndexKeys extends ObjectDataType {
     /** A tag H2's {@link ObjectDataType} never writes (its tags are 0-19, 32-49 and 64-119). */
     private static final byte ONE_STRING = 126;
 
+    /** Bytes of a {@code KeyValue} of one string beyond its characters: the key, its list and array, the string. */
+    private static final int KEY_OVERHEAD = 160;
+
     private static final int UNKNOWN = 2;
 
     /** Java serialization writes strings of up to 65,535 bytes with a two-byte length, longer ones otherwise. */
@@ -56,6 +59,17 @@ final class IndexKeys extends ObjectDataType {
         }
         buffer.get();
         return new KeyValue(DataUtils.readString(buffer, DataUtils.readVarInt(buffer)));
+    }
+
+    /**
+     * The heap a key of one string takes (the key, its list, the string), for H2's page-size and cache
+     * estimates; H2's own estimate learns only from the keys it serializes and would stay at its 10,000-byte
+     * start, splitting index pages after a key or two and committing far more often.
+     */
+    @Override
+    public int getMemory(Object key) {
+        return key instanceof KeyValue value && value.size() == 1 && value.get(0) instanceof String text
+                ? KEY_OVERHEAD + text.length() : super.getMemory(key);
     }
 
     /** -1, 0 or 1 as the serializations of the two strings compare, or {@link #UNKNOWN} unless both are ASCII. */
