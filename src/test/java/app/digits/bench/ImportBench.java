@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -47,28 +48,31 @@ public final class ImportBench {
         System.out.printf("parse the IDX files: %d images in %d ms%n", images.size(), millisSince(parsing));
         var server = args.length > 2 ? Optional.of(Path.of("/proc", args[2], "stat")) : Optional.<Path>empty();
         try (var client = MongoClients.create(args[0])) {
-            var scratch = client.getDatabase("digits").getCollection("import_bench");
-            scratch.drop();
-            long importCpu = cpuMillis(server);
-            long inserting = System.nanoTime();
-            insert(scratch, images);
-            long importMillis = millisSince(inserting);
-            long importServerCpu = cpuMillis(server) - importCpu;
-            System.out.printf("driver insertMany, batches of %d: %d documents in %d ms%s%n", BATCH, scratch.countDocuments(),
-                    importMillis, server.map(stat -> ", server CPU " + importServerCpu + " ms").orElse(""));
-            scratch.drop();
-            var drawings = client.getDatabase("digits").getCollection("drawing_bench");
-            drawings.drop();
-            long drawingCpu = cpuMillis(server);
-            long storing = System.nanoTime();
-            storeDrawings(drawings, images);
-            long millis = millisSince(storing);
-            long cpuPerThousand = (cpuMillis(server) - drawingCpu) * 1_000 / DRAWINGS;
+            var database = client.getDatabase("digits");
+            var imported = timed(database.getCollection("import_bench"), server, scratch -> insert(scratch, images));
+            System.out.printf("driver insertMany, batches of %d: %d documents in %d ms%s%n", BATCH, imported.documents(),
+                    imported.millis(), server.map(stat -> ", server CPU " + imported.serverCpuMillis() + " ms").orElse(""));
+            var stored = timed(database.getCollection("drawing_bench"), server, drawings -> storeDrawings(drawings, images));
             System.out.printf("drawings, unordered insertMany of %d: %d in %d ms (%.2f ms each)%s%n", COMMIT_BATCH,
-                    drawings.countDocuments(), millis, millis / (double) DRAWINGS,
-                    server.map(stat -> String.format(", server CPU %.2f ms a drawing", cpuPerThousand / 1_000.0)).orElse(""));
-            drawings.drop();
+                    stored.documents(), stored.millis(), stored.millis() / (double) DRAWINGS, server.map(stat -> String.format(
+                            ", server CPU %.2f ms a drawing", stored.serverCpuMillis() / (double) DRAWINGS)).orElse(""));
         }
+    }
+
+    private record Cost(long documents, long millis, long serverCpuMillis) {
+    }
+
+    /** Runs the writes into the emptied scratch collection, counts what they left, and drops it again. */
+    private static Cost timed(MongoCollection<Document> scratch, Optional<Path> server, Consumer<MongoCollection<Document>> writes) {
+        scratch.drop();
+        long cpu = cpuMillis(server);
+        long start = System.nanoTime();
+        writes.accept(scratch);
+        long millis = millisSince(start);
+        long serverCpu = cpuMillis(server) - cpu;
+        var cost = new Cost(scratch.countDocuments(), millis, serverCpu);
+        scratch.drop();
+        return cost;
     }
 
     /** What {@code DrawingDocuments} writes for a digit read from JSON pixels (no original image, no label yet). */
