@@ -8,7 +8,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Owns the one MongoDB client of the application. With {@code MONGODB_URI} set it talks to that server and
  * starts nothing; without it, it starts an embedded MongoDB wire-protocol server (mongo-java-server with an
- * H2 file under the data directory) on loopback, so a single command runs everything; other instances join
+ * H2 file under the data directory, see {@link EmbeddedBackend}) on loopback, so a single command runs everything; other instances join
  * it with {@code MONGODB_URI} when it listens on a fixed port ({@code digits.mongodb.embedded-port}). Either
  * way the rest of the app only sees the official driver and a {@code mongodb://} (or {@code mongodb+srv://})
  * URI, and writes wait for the configured write concern ({@code majority} by default).
@@ -128,7 +127,7 @@ public class MongoConnection {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the embedded MongoDB directory " + file.getParent(), e);
         }
-        embedded = new MongoServer(new H2Backend(openStore(file)));
+        embedded = new MongoServer(new EmbeddedBackend(openStore(file)));
         embedded.bind(new InetSocketAddress("127.0.0.1", embeddedPort));
         var address = (InetSocketAddress) embedded.getLocalAddress();
         LOG.info(() -> "No MONGODB_URI configured: embedded MongoDB on 127.0.0.1:" + address.getPort() + ", data in " + file);

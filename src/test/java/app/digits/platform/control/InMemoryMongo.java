@@ -4,16 +4,16 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB for unit tests of control classes that use the driver: the embedded wire-protocol server the app
- * itself falls back to, on H2 in memory, on a free loopback port. Close it after each test.
+ * itself falls back to, with its backend, on H2 in memory, on a free loopback port. Close it after each test.
  */
 public final class InMemoryMongo implements AutoCloseable {
 
-    private final MongoServer server = new MongoServer(H2Backend.inMemory());
+    private final MongoServer server = new MongoServer(new EmbeddedBackend(new MVStore.Builder().open()));
     private final MongoClient client;
 
     public InMemoryMongo() {
