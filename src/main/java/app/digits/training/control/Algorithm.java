@@ -27,7 +27,7 @@ public enum Algorithm {
             "trees=50,100", "trees=50,100,200;mtry=14,28,56", 60_000, 190, false),
     BOOSTED_TREES("boosted-trees", "Gradient-boosted trees", "XGBoost", XgboostTrainers.BoostingSettings.DEFAULTS,
             XgboostTrainers.BoostingSettings::of, "learningRate=0.2,0.3", "rounds=50,100;learningRate=0.1,0.2,0.3;maxDepth=4,6,8",
-            60_000, 150, true),
+            60_000, 30, true),
     WEKA_RANDOM_FOREST("weka-random-forest", "Random forest", "Weka", WekaTrainers.ForestSettings.DEFAULTS,
             WekaTrainers.ForestSettings::of, "trees=50,100", "trees=50,100,200", 30_000, 110, true),
     LOGISTIC_REGRESSION("logistic-regression", "Logistic regression", "DJL", LogisticSettings.DEFAULTS, LogisticSettings::of,
