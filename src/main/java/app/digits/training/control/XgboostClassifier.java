@@ -36,6 +36,9 @@ public final class XgboostClassifier implements DigitClassifier {
 
     @Override
     public List<double[]> probabilities(List<byte[]> images) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
         var input = new float[images.size() * LabelledImage.PIXELS];
         for (int i = 0; i < images.size(); i++) {
             scaled(images.get(i), input, i * LabelledImage.PIXELS);
