@@ -11,6 +11,7 @@ import app.digits.registry.entity.TestModels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ class XgboostTrainersTest {
         var saved = store.save(classifier, TestModels.model("xgboost", Map.of(), TestModels.scores(100, 0.9, new int[10][10], null)));
         var loaded = store.load(saved);
         assertArrayEquals(probabilities, loaded.probabilities(probes.get(6)), 1e-12);
+        assertEquals(List.of(), loaded.probabilities(List.<byte[]>of()));
         var batch = loaded.probabilities(probes);
         for (int digit = 0; digit < 10; digit++) {
             assertArrayEquals(classifier.probabilities(probes.get(digit)), batch.get(digit), 1e-6, "image " + digit + " of the batch");
