@@ -11,7 +11,9 @@ with apt-get when it is missing (root, or sudo).
     python3 src/bench/sklearn_compare.py [--mnist data/mnist] [--models models] [--only random-forest,svm]
 
 Both sides use both cores where the library can (n_jobs=-1 here; Smile's forest and Weka's forest use every
-core). CPU-bound: on a machine shared with other builds the times vary; run both sides in the same hour.
+core). CPU-bound: on a machine shared with other builds the times vary; run both sides in the same hour. XGBoost's
+boosted trees replace Smile's forest in the default job: compare them with scikit-learn's forest too
+(--only random-forest,boosted-trees).
 """
 import argparse
 import glob
@@ -55,7 +57,7 @@ def read_idx(mnist, prefix):
 def models():
     """Each Java algorithm: its sidecar name, training images in the default job, and the scikit-learn equivalent."""
     from sklearn.decomposition import PCA
-    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
     from sklearn.linear_model import LogisticRegression
     from sklearn.neighbors import KNeighborsClassifier
     from sklearn.neural_network import MLPClassifier
@@ -72,6 +74,9 @@ def models():
                 lambda: make_pipeline(PCA(50, random_state=42), KNeighborsClassifier(3, n_jobs=-1))),
         "random-forest": ("Random forest", "Smile", 60000,
                           lambda: RandomForestClassifier(100, max_features=28, n_jobs=-1, random_state=42)),
+        "boosted-trees": ("Gradient-boosted trees", "XGBoost", 60000,
+                          lambda: HistGradientBoostingClassifier(max_iter=50, learning_rate=0.3, max_depth=6, max_bins=32,
+                                                                 early_stopping=False, random_state=42)),
         "weka-random-forest": ("Random forest", "Weka", 30000,
                                lambda: RandomForestClassifier(100, n_jobs=-1, random_state=42)),
         "logistic-regression": ("Logistic regression", "DJL", 60000,

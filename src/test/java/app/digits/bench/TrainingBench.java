@@ -71,7 +71,7 @@ public final class TrainingBench {
         }
     }
 
-    private static List<LabelledImage> read(Path mnist, String prefix) throws IOException {
+    static List<LabelledImage> read(Path mnist, String prefix) throws IOException {
         try (var images = new FileInputStream(mnist.resolve(prefix + "-images-idx3-ubyte").toFile());
              var labels = new FileInputStream(mnist.resolve(prefix + "-labels-idx1-ubyte").toFile())) {
             return IdxFormat.read(images, labels);

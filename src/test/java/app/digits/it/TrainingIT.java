@@ -36,7 +36,7 @@ class TrainingIT extends BrowserTest {
 
     private static final String SMALL_GRIDS = """
             {"cnn": "epochs=3;batchSize=32;learningRate=0.005;filters1=8;filters2=16;hiddenUnits=32", "mlp": "epochs=2;hiddenUnits=32,64",
-             "svm": "C=10;gamma=0.0125,0.025", "knn": "k=1,3", "random-forest": "trees=10,20",
+             "svm": "C=10;gamma=0.0125,0.025", "knn": "k=1,3", "random-forest": "trees=10,20", "boosted-trees": "rounds=10,20",
              "weka-random-forest": "trees=10,20", "logistic-regression": "lambda=0.1,1",
              "weka-j48": "confidenceFactor=0.1,0.25", "decision-tree": "maxDepth=10,20"}""";
 
@@ -88,14 +88,14 @@ class TrainingIT extends BrowserTest {
     }
 
     @Test
-    void theWholeJobTrainsEveryAlgorithmStoresItsRunAndModelsAndAnyModelCanBeServed() throws Exception {
+    void theDefaultJobTrainsItsAlgorithmsStoresItsRunAndModelsAndAnyModelCanBeServed() throws Exception {
         var before = Server.servedModelId(base);
         var run = runToEnd("{\"cvImages\": 600, \"trainingImages\": 1500, \"folds\": 3, \"grids\": " + SMALL_GRIDS + "}");
         assertEquals("COMPLETED", run.get("status"), run.toString());
         var modelIds = (List<?>) run.get("modelIds");
         assertEquals(9, modelIds.size(), run.toString());
-        assertEquals(List.of("cnn", "svm", "mlp", "knn", "random-forest", "weka-random-forest", "logistic-regression", "weka-j48",
-                "decision-tree"), run.get("trainedAlgorithms"));
+        assertEquals(List.of("cnn", "svm", "mlp", "knn", "boosted-trees", "weka-random-forest", "logistic-regression", "weka-j48",
+                "decision-tree"), run.get("trainedAlgorithms"), "the default job: XGBoost's boosted trees, not Smile's forest");
         assertEquals(before, Server.servedModelId(base), "models fitted on 1,500 images do not beat the served one");
 
         var table = Server.JSON.fromJson(admin(HttpRequest.newBuilder(base.resolve("api/admin/models?sort=latency&dir=asc"))).body(),
@@ -108,7 +108,8 @@ class TrainingIT extends BrowserTest {
         }
         var latencies = rows.stream().map(row -> ((Number) row.get("medianLatencyMicros")).doubleValue()).toList();
         assertEquals(latencies.stream().sorted().toList(), latencies, "sorted by latency, ascending");
-        assertTrue(rows.stream().anyMatch(row -> "DJL".equals(row.get("library"))) && rows.stream().anyMatch(row -> "Weka".equals(row.get("library"))));
+        assertTrue(rows.stream().anyMatch(row -> "DJL".equals(row.get("library"))) && rows.stream().anyMatch(row -> "Weka".equals(row.get("library")))
+                && rows.stream().anyMatch(row -> "XGBoost".equals(row.get("library"))));
 
         try (var mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getProperty("digits.it.mongo-port", "27917"))) {
             var database = mongo.getDatabase("digits");
@@ -214,7 +215,9 @@ class TrainingIT extends BrowserTest {
         var waiting = new WebDriverWait(browser, Duration.ofMinutes(4));
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".train-form")));
         for (var box : browser.findElements(By.cssSelector(".algorithms input[type=checkbox]"))) {
-            if (!"decision-tree".equals(box.getAttribute("value")) && !"weka-j48".equals(box.getAttribute("value"))) {
+            boolean wanted = "decision-tree".equals(box.getAttribute("value")) || "weka-j48".equals(box.getAttribute("value"));
+            assertEquals(!"random-forest".equals(box.getAttribute("value")), box.isSelected(), "the default job's models are ticked");
+            if (box.isSelected() != wanted) {
                 box.click();
             }
         }

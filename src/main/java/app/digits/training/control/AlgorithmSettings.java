@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface AlgorithmSettings permits CnnSettings, MlpSettings, SmileTrainers.SvmSettings,
         SmileTrainers.KnnSettings, SmileTrainers.ForestSettings, LogisticSettings, SmileTrainers.TreeSettings,
-        WekaTrainers.ForestSettings, WekaTrainers.J48Settings {
+        WekaTrainers.ForestSettings, WekaTrainers.J48Settings, XgboostTrainers.BoostingSettings {
 
     /** Fits on {@code images}; networks report each epoch to {@code progress}. */
     DigitClassifier fit(List<LabelledImage> images, long seed, Learner.Progress progress);

@@ -1,6 +1,7 @@
 package app.digits.training.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class TrainingRequestsTest {
 
     @Test
-    void theDefaultRunTrainsEveryAlgorithmOnItsSmallGrid() {
+    void theDefaultRunTrainsTheDefaultJobsAlgorithmsOnTheirSmallGrid() {
         var plan = TrainingRequests.of(null, null, null, null, null, null, false, null);
-        assertEquals(List.of(Algorithm.values()), plan.algorithms());
+        assertEquals(Algorithm.defaultJob(), plan.algorithms());
         assertEquals(Algorithm.GridSize.SMALL, plan.gridSize());
         assertEquals(3, plan.folds());
         assertEquals(5_000, plan.cvImages());
@@ -24,6 +25,15 @@ class TrainingRequestsTest {
         assertEquals(60_000, svm.trainingImages());
         assertEquals(20_000, plan.steps().get(plan.algorithms().indexOf(Algorithm.WEKA_J48)).trainingImages());
         assertEquals(60_000, plan.imagesNeeded());
+    }
+
+    @Test
+    void theDefaultJobTrainsBoostedTreesInsteadOfSmilesForestWhichStaysSelectable() {
+        var defaults = TrainingRequests.of(null, null, null, null, null, null, false, null).algorithms();
+        assertTrue(defaults.contains(Algorithm.BOOSTED_TREES), defaults.toString());
+        assertFalse(defaults.contains(Algorithm.RANDOM_FOREST), defaults.toString());
+        assertEquals(List.of(Algorithm.RANDOM_FOREST),
+                TrainingRequests.of(List.of("random-forest"), "none", null, null, null, null, false, null).algorithms());
     }
 
     @Test
