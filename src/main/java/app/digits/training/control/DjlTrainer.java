@@ -50,7 +50,10 @@ public final class DjlTrainer {
     }
 
     static CnnClassifier train(List<LabelledImage> images, Run settings, long seed, Learner.Progress progress) {
-        DjlRuntime.prepare();
+        return DjlRuntime.withKernelThreads(Runtime.getRuntime().availableProcessors(), () -> trainOnCores(images, settings, seed, progress));
+    }
+
+    private static CnnClassifier trainOnCores(List<LabelledImage> images, Run settings, long seed, Learner.Progress progress) {
         var random = new Random(seed);
         var order = Shuffle.permutation(images.size(), random);
         int held = Math.min(2_000, images.size() / 10);
