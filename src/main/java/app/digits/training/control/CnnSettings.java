@@ -5,13 +5,16 @@ import java.util.List;
 
 /**
  * The CNN's hyperparameters: its network's sizes and its training schedule, with the defaults of the default
- * job and the bounds an order is checked against.
+ * job and the bounds an order is checked against. The defaults are the network trained for real pens: 32/64
+ * filters, fifteen epochs on images distorted like real writing ({@code writing}); in the default job of
+ * 2026-11-26 it scored 99.57 % on the MNIST test set in a 299 s fit, against 99.42 % in 94 s for 16/32 filters
+ * and ten epochs of shifted images, and it reads thin, faint and rescaled digits better (README, Robustness).
  */
 public record CnnSettings(CnnNetwork network, int epochs, int batchSize, float learningRate, CnnBatches.Augmentation augmentation)
         implements AlgorithmSettings {
 
-    static final CnnSettings DEFAULTS = new CnnSettings(new CnnNetwork(16, 32, 256, 0.3f), 10, 64, 0.001f,
-            CnnBatches.Augmentation.SHIFTS);
+    static final CnnSettings DEFAULTS = new CnnSettings(new CnnNetwork(32, 64, 256, 0.3f), 15, 128, 0.002f,
+            CnnBatches.Augmentation.WRITING);
 
     public CnnSettings {
         TrainingException.requireBetween(network.filters1(), 1, 256, "filters1");
