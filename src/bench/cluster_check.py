@@ -102,12 +102,14 @@ def run_ended(run_id):
     return current if status == 200 and current.get("runId") == run_id and current.get("running") is False else None
 
 
-def answered(path, status, kind):
-    """Whether nginx answered the status with a body of the given type, and what it answered."""
+def answered(path, status, kind, from_app=False):
+    """Whether nginx answered the status with a body of the given type (from_app: an instance's answer, not
+    nginx's own), and what it answered."""
     response, body = fetch(path)
     content_type = response.getheader("Content-Type") or ""
-    return response.status == status and content_type.startswith(kind) and len(body) > 0, \
-        f"{response.status} {content_type} {len(body)} bytes"
+    upstream = response.getheader("X-Digits-Upstream") or ""
+    return response.status == status and content_type.startswith(kind) and len(body) > 0 and (upstream or not from_app), \
+        f"{response.status} {content_type} {len(body)} bytes from {upstream or 'nginx'}"
 
 
 def check(condition, message):
@@ -122,13 +124,17 @@ instances = {upstream for status, upstream, _ in answers if status == 200}
 check(all(status == 200 for status, _, _ in answers) and len(instances) >= 2,
       f"/health/ready through nginx: statuses {[a[0] for a in answers]}, from {sorted(instances)}")
 
-# 1b. A path Payara refuses with an empty body (an encoded null): the app's page, written by nginx. Paths with a
-# ':' reach the app through its host valve, so they get the app's own 404, page or problem+json.
+# 1b. Paths nginx refuses itself (an encoded null): its copy of the app's 400 page. Paths Payara's connector
+# cannot read that nginx sends on (an encoded backslash, an escape that is not UTF-8) reach the app through the
+# Grizzly filter of its valve jar, and paths with a ':' through its host valve: the app's own answers, page or
+# problem+json, from an instance (named in X-Digits-Upstream).
 ok, seen = answered("/%00", 400, "text/html")
 check(ok, f"GET /%00 through nginx: 400 text/html with a body, got {seen}")
-for path, kind in (("/a:b", "text/html"), ("/api/predictions/a%3Ab", "application/problem+json")):
-    ok, seen = answered(path, 404, kind)
-    check(ok, f"GET {path} through nginx: the app's 404 {kind}, got {seen}")
+for path, status, kind in (("/x%5Cy", 400, "text/html"), ("/api/predictions/a%5Cb", 400, "application/problem+json"),
+                           ("/x%C3%28", 400, "text/html"), ("/a:b", 404, "text/html"),
+                           ("/api/predictions/a%3Ab", 404, "application/problem+json")):
+    ok, seen = answered(path, status, kind, from_app=True)
+    check(ok, f"GET {path} through nginx: the app's {status} {kind}, got {seen}")
 
 # 2. Posted through one instance, read through another.
 connection = benchload.connect(target, 60)

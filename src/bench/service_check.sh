@@ -55,8 +55,11 @@ check "  the Location is the public https address" test "${location#"$base/"}" !
 check "GET /api/predictions/$id reads it back" test "$(https "$base/api/predictions/$id")" = 200
 
 status=$(https "$base/%5C")
-check "GET /%5C (Payara: empty 400) is $status with the app's error page" \
+check "GET /%5C (unreadable for Payara's connector) is $status with the app's error page" \
   test "$status" = 400 -a -s "$work/body"
+check "  in the app's words, French by default" grep -q 'Erreur 400' "$work/body"
+status=$(https "$base/%5C?lang=en")
+check "GET /%5C?lang=en is $status in English" test "$status" = 400
 check "  in the app's words" grep -q 'Error 400' "$work/body"
 status=$(https "$base/api/predictions/%5C")
 check "GET /api/predictions/%5C is $status problem+json" test "$status" = 400

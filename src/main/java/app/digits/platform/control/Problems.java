@@ -49,6 +49,15 @@ public final class Problems {
                 : new ProblemException(status, "Request refused", "This request cannot be served");
     }
 
+    /**
+     * A request path the server cannot read: an encoded null or backslash, an escape that is not UTF-8 or not
+     * an escape at all, a path climbing above the root.
+     */
+    public static ProblemException unreadableAddress() {
+        return new ProblemException(400, "Bad request", "The address cannot be read: it holds an encoded null or"
+                + " backslash, an invalid percent-encoding, or climbs above the root");
+    }
+
     /** The key of the sentence the error page shows people for a status, in their language. */
     public static String pageMessageKey(int status) {
         return WORDINGS.containsKey(status) ? "error." + status : "error.other";
