@@ -21,7 +21,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
  */
 public class KrazoFilterScope implements Extension {
 
-    static final String FORM_METHOD_FILTER = "org.eclipse.krazo.forms.FormMethodOverwriteFilter";
+    private static final String FORM_METHOD_FILTER = "org.eclipse.krazo.forms.FormMethodOverwriteFilter";
 
     void shareFormMethodFilter(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
                                ProcessAnnotatedType<? extends ContainerRequestFilter> type) {
