@@ -4,6 +4,7 @@ import app.digits.imaging.control.ImageDecoder;
 import app.digits.imaging.control.InkMap;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
+import app.digits.imaging.control.WorkingInk;
 import app.digits.prediction.control.DigitJudge;
 import app.digits.prediction.control.NonDigitDetector;
 import app.digits.robustness.control.MnistTestSet;
@@ -57,7 +58,7 @@ public final class RecognitionBench {
             long middle = CPU.getCurrentThreadCpuTime();
             for (var bytes : pngs) {
                 var image = decoder.decode(bytes);
-                png = 31 * png + read(PngImages.within(image, MAX_SIDE), InkMap.of(image), detector);
+                png = 31 * png + read(PngImages.original(bytes, image, MAX_SIDE), WorkingInk.digit(image).ink(), detector);
             }
             long end = CPU.getCurrentThreadCpuTime();
             System.out.printf(Locale.ROOT, "round %d: JSON %.1f µs, PNG %.1f µs of CPU a drawing; checksums %x %x%n", round,

@@ -12,6 +12,7 @@ import app.digits.robustness.control.RejectionSamples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
  * Prints the calibrated thresholds, one Markdown table per model and the judge's time per drawing. Run with
  * {@code mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then {@code java -cp
  * target/test-classes:target/classes:$(cat target/cp.txt) app.digits.bench.RejectionBench models 2000 150 150}
- * (models directories separated by commas, MNIST images, samples per robustness set and per kind of non-digit).
+ * (models directories separated by commas, MNIST images, samples per robustness set and per kind of non-digit;
+ * a fifth argument {@code max-non-digit,max-piece-non-digit,min-confidence}, such as the configured defaults
+ * {@code 0.98885,0.5,0.3}, prints the tables again with those thresholds).
  */
 public final class RejectionBench {
 
@@ -76,6 +79,15 @@ public final class RejectionBench {
         var report = judge(test.subList(5000, 10_000), 1, plain, perSet, perKind, classifiers, detector);
         for (int model = 0; model < ids.size(); model++) {
             print(new Verdicts(report, model), rules, ids.get(model));
+        }
+        if (args.length > 4) {
+            var given = Arrays.stream(args[4].split(",")).mapToDouble(Double::parseDouble).toArray();
+            var configured = new RefusalRules(given[0], given[1], given[2]);
+            System.out.printf(Locale.ROOT, "%nwith the thresholds given instead: max-non-digit=%s, max-piece-non-digit=%s, min-confidence=%s%n",
+                    configured.maxNonDigit(), configured.maxPieceNonDigit(), configured.minConfidence());
+            for (int model = 0; model < ids.size(); model++) {
+                print(new Verdicts(report, model), configured, ids.get(model));
+            }
         }
         System.out.printf(Locale.ROOT, "%nmeasured in %.0f s; the judge's evidence from the ink (detector and cuts) took %.0f µs a drawing%n",
                 (System.nanoTime() - start) / 1e9, inkNanos / 1e3 / inkCount);

@@ -21,11 +21,17 @@ public record InkMap(int width, int height, float[] ink) {
         return ink[y * width + x];
     }
 
-    /**
-     * Reads the image a row at a time into the map: a full ARGB copy of a 4-megapixel upload would cost
-     * another 16 MB per request on top of the decoded image and the map itself.
-     */
+    /** The image's ink at its own resolution (what the captcha compares with the strokes it was drawn with). */
     public static InkMap of(BufferedImage image) {
+        return new InkMap(image.getWidth(), image.getHeight(), InkContrast.normalized(raw(image), image.getWidth(), image.getHeight()));
+    }
+
+    /**
+     * How much ink each pixel holds before the contrast is normalized: the distance from the background,
+     * row-major. Reads the image a row at a time: a full ARGB copy of a 4-megapixel upload would cost another
+     * 16 MB per request on top of the decoded image and the map itself.
+     */
+    static float[] raw(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
         var raw = new float[width * height];
@@ -47,7 +53,7 @@ public record InkMap(int width, int height, float[] ink) {
                 raw[y * width + x] = value;
             }
         }
-        return new InkMap(width, height, InkContrast.normalized(raw, width, height));
+        return raw;
     }
 
     /** An ink map straight from grey levels where 0 is background and 255 is ink, as MNIST stores them. */

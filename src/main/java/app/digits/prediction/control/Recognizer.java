@@ -8,6 +8,7 @@ import app.digits.imaging.control.ImageDecoder;
 import app.digits.imaging.control.InkMap;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.imaging.control.PngImages;
+import app.digits.imaging.control.WorkingInk;
 import app.digits.platform.control.ProblemException;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.DigitClassifier;
@@ -15,8 +16,10 @@ import app.digits.registry.entity.ServedModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -83,9 +86,10 @@ public class Recognizer {
     }
 
     private DigitRead readDigit(DrawingInput input) {
-        var drawing = prepare(input);
-        var normalized = MnistNormalizer.normalize(drawing.ink());
-        return normalized.map(pixels -> new DigitRead(drawing.original(), pixels, refusals.inkOf(drawing.ink(), pixels)))
+        var drawing = prepare(input, WorkingInk::digit);
+        var ink = drawing.ink().ink();
+        var normalized = MnistNormalizer.normalize(ink);
+        return normalized.map(pixels -> new DigitRead(drawing.original(), pixels, refusals.inkOf(ink, pixels)))
                 .orElseGet(() -> new DigitRead(drawing.original(), null, null));
     }
 
@@ -99,9 +103,10 @@ public class Recognizer {
 
     private Drawing recognizeDigits(DrawingInput input) {
         long start = System.nanoTime();
-        var drawing = prepare(input);
+        var drawing = prepare(input, WorkingInk::number);
         var model = servedModel();
-        var pieces = DigitSegmenter.segment(drawing.ink(), refusals.pieceSureness(model.classifier()));
+        var working = drawing.ink();
+        var pieces = DigitSegmenter.segment(working.ink(), refusals.pieceSureness(model.classifier()));
         if (pieces.size() > MAX_DIGITS) {
             throw ProblemException.badRequest("The drawing holds " + pieces.size() + " separate marks; a number has at most "
                     + MAX_DIGITS + " digits", "problem.too-many-digits");
@@ -111,8 +116,10 @@ public class Recognizer {
             var normalized = MnistNormalizer.normalize(piece.ink());
             if (normalized.isPresent()) {
                 var probabilities = model.classifier().probabilities(normalized.get());
+                int left = working.across(piece.left());
+                int top = working.down(piece.top());
                 readings.add(new DigitReading(DigitClassifier.mostLikely(probabilities), probabilities, normalized.get(),
-                        piece.left(), piece.top(), piece.width(), piece.height()));
+                        left, top, working.across(piece.left() + piece.width()) - left, working.down(piece.top() + piece.height()) - top));
             }
         }
         return readings.isEmpty()
@@ -120,18 +127,19 @@ public class Recognizer {
                 : Drawing.number(drawing.original(), readings, model.descriptor().id(), millisSince(start));
     }
 
-    private record Prepared(byte[] original, InkMap ink) {
+    /** The drawing as stored and its ink at the working resolution; positions on it are mapped back to the drawing's pixels. */
+    private record Prepared(byte[] original, WorkingInk ink) {
     }
 
-    private Prepared prepare(DrawingInput input) {
+    private Prepared prepare(DrawingInput input, Function<BufferedImage, WorkingInk> working) {
         return switch (input) {
             case DrawingInput.EncodedImage(byte[] bytes) -> {
                 var image = decoder.decode(bytes);
-                yield new Prepared(PngImages.within(image, originalMaxSide), InkMap.of(image));
+                yield new Prepared(PngImages.original(bytes, image, originalMaxSide), working.apply(image));
             }
             case DrawingInput.GreyLevels(int[] values) -> new Prepared(
                     PngImages.greyLevels(checkedGreyLevels(values), MnistNormalizer.SIDE),
-                    InkMap.ofGreyLevels(MnistNormalizer.SIDE, MnistNormalizer.SIDE, values));
+                    WorkingInk.of(InkMap.ofGreyLevels(MnistNormalizer.SIDE, MnistNormalizer.SIDE, values)));
         };
     }
 

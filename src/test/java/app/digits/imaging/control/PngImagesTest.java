@@ -2,12 +2,15 @@ package app.digits.imaging.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,35 @@ class PngImagesTest {
         assertEquals(280, kept.getWidth());
         assertEquals(200, kept.getHeight());
         assertTrue((kept.getRGB(140, 100) & 0xFF) < 10);
+    }
+
+    @Test
+    void aPngUploadThatFitsIsKeptAsItsOwnBytes() {
+        var upload = PngImages.encode(bar(280, 200));
+
+        assertSame(upload, PngImages.original(upload, bar(280, 200), 560));
+    }
+
+    @Test
+    void aPngUploadTooLargeIsStoredScaledDown() throws IOException {
+        var upload = PngImages.encode(bar(2000, 1000));
+
+        var stored = PngImages.original(upload, bar(2000, 1000), 560);
+
+        assertEquals(560, read(stored).getWidth());
+    }
+
+    @Test
+    void aJpegUploadThatFitsIsStoredAsAPng() throws IOException {
+        var jpeg = new ByteArrayOutputStream();
+        var rgb = new BufferedImage(280, 200, BufferedImage.TYPE_INT_RGB);
+        rgb.createGraphics().drawImage(bar(280, 200), 0, 0, null);
+        ImageIO.write(rgb, "jpeg", jpeg);
+
+        var stored = PngImages.original(jpeg.toByteArray(), rgb, 560);
+
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(stored, 4));
+        assertEquals(280, read(stored).getWidth());
     }
 
     @Test

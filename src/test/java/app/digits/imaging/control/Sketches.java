@@ -48,9 +48,12 @@ public final class Sketches {
         return seven(280, 280, x, y, size, Color.BLACK, Color.WHITE, BufferedImage.TYPE_INT_RGB);
     }
 
-    /** The 28x28 image a model would see for the drawing; fails the test when no digit is found. */
+    /**
+     * The 28x28 image a model would see for the drawing sent as a single digit (its ink at the working
+     * resolution); fails the test when no digit is found.
+     */
     static byte[] normalize(BufferedImage image) {
-        return MnistNormalizer.normalize(InkMap.of(image)).orElseThrow(() -> new AssertionError("no digit found"));
+        return MnistNormalizer.normalize(WorkingInk.digit(image).ink()).orElseThrow(() -> new AssertionError("no digit found"));
     }
 
     /** The mean absolute difference of two 28x28 images, in grey levels. */

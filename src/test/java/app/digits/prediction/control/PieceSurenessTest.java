@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.imaging.control.DigitSegmenter;
 import app.digits.imaging.control.ImageDecoder;
-import app.digits.imaging.control.InkMap;
+import app.digits.imaging.control.WorkingInk;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.robustness.control.MnistTestSet;
 import app.digits.robustness.control.RobustnessSets;
@@ -41,7 +41,7 @@ class PieceSurenessTest {
         int rightWeighed = 0;
         for (int i = 0; i < count; i++) {
             var sample = RobustnessSets.sample(RobustnessSet.NUMBERS_APART, test, 1, i);
-            var ink = InkMap.of(new ImageDecoder(2_000_000, 4_000_000).decode(sample.image()));
+            var ink = WorkingInk.number(new ImageDecoder(2_000_000, 4_000_000).decode(sample.image())).ink();
             int digits = sample.expected().length();
             rightAlone += DigitSegmenter.segment(ink, OVERCONFIDENT::sureness).size() == digits ? 1 : 0;
             rightWeighed += DigitSegmenter.segment(ink, sureness).size() == digits ? 1 : 0;

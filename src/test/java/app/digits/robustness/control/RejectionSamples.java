@@ -3,6 +3,7 @@ package app.digits.robustness.control;
 import app.digits.dataset.entity.LabelledImage;
 import app.digits.imaging.control.ImageDecoder;
 import app.digits.imaging.control.InkMap;
+import app.digits.imaging.control.WorkingInk;
 import app.digits.robustness.entity.RobustnessSet;
 import app.digits.robustness.entity.Sample;
 import java.util.Arrays;
@@ -54,6 +55,6 @@ public final class RejectionSamples {
 
     /** A generated drawing read as the server reads an upload. */
     public static Drawing decoded(String set, boolean digit, Sample sample) {
-        return new Drawing(set, digit, InkMap.of(DECODER.decode(sample.image())));
+        return new Drawing(set, digit, WorkingInk.digit(DECODER.decode(sample.image())).ink());
     }
 }
