@@ -78,16 +78,19 @@ public final class PngImages {
     }
 
     /**
-     * What to keep of an uploaded drawing: the upload's own bytes when it is a PNG whose longer side fits
-     * {@code maxSide}, otherwise {@link #within}'s PNG of the decoded image. Keeping the bytes is safe: they
-     * start with the PNG signature and decoded (the decoder picks its reader by that signature), so they are
-     * a PNG that can be shown as it is, and their size is already bounded by the upload limit
-     * ({@code digits.upload.max-bytes}). Re-encoding a 280x280 canvas cost a tenth of a PNG prediction's CPU
-     * to store the same pixels.
+     * What to keep of an uploaded drawing: the upload's own picture chunks ({@link PngWithoutMetadata}: no text,
+     * EXIF or anything after its end) when it is a PNG whose longer side fits {@code maxSide}, otherwise
+     * {@link #within}'s PNG of the decoded image. Keeping the bytes is safe: they start with the PNG signature
+     * and decoded (the decoder picks its reader by that signature), so they are a PNG that can be shown as it
+     * is, and their size is already bounded by the upload limit ({@code digits.upload.max-bytes}).
+     * Re-encoding a 280x280 canvas cost a tenth of a PNG prediction's CPU to store the same pixels.
      */
     public static byte[] original(byte[] upload, BufferedImage image, int maxSide) {
         boolean png = upload.length >= SIGNATURE.length && Arrays.equals(upload, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
-        return png && Math.max(image.getWidth(), image.getHeight()) <= maxSide ? upload : within(image, maxSide);
+        if (!png || Math.max(image.getWidth(), image.getHeight()) > maxSide) {
+            return within(image, maxSide);
+        }
+        return PngWithoutMetadata.of(upload).orElseGet(() -> within(image, maxSide));
     }
 
     /**
