@@ -20,6 +20,12 @@ final class CnnAugmentation {
     /** How far each distortion may go; {@link #WRITING} is the training default. */
     record Ranges(double rotationDegrees, double scale, double shear, double shift, double elastic, double strokeChange,
                   double fainter, double brighter) {
+
+        /** Every range times {@code factor}: 0.5 distorts half as far. */
+        Ranges scaled(double factor) {
+            return new Ranges(rotationDegrees * factor, scale * factor, shear * factor, shift * factor, elastic * factor,
+                    strokeChange * factor, fainter * factor, brighter * factor);
+        }
     }
 
     static final Ranges WRITING = new Ranges(12, 0.12, 0.25, 2.5, 1.2, 0.5, 0.35, 0.4);

@@ -17,10 +17,18 @@ import java.util.concurrent.CancellationException;
  */
 final class CnnBatches implements AutoCloseable {
 
-    /** How training images are varied: not at all, by a shift of up to two pixels, or like real writing. */
+    /**
+     * How training images are varied: not at all, by a shift of up to two pixels, like real writing, or like real
+     * writing with the last epochs eased to half the distortions ({@code settling}: the network ends its run,
+     * at its smallest learning rates, on images nearer the clean digits it is scored on, after having learned
+     * from the full range).
+     */
     enum Augmentation {
-        NONE, SHIFTS, WRITING
+        NONE, SHIFTS, WRITING, SETTLING
     }
+
+    /** How many final epochs {@code SETTLING} eases, at most (never the first epoch). */
+    static final int SETTLING_EPOCHS = 2;
 
     /** One mini-batch: {@code size} images of 28x28 floats one after the other, and their labels. */
     record Batch(float[] pixels, float[] labels, int size) {
@@ -71,6 +79,8 @@ final class CnnBatches implements AutoCloseable {
     private void produce(List<LabelledImage> images, int epochs, int batchSize, Augmentation augmentation, Random random)
             throws InterruptedException {
         for (int epoch = 0; epoch < epochs; epoch++) {
+            var ranges = augmentation == Augmentation.SETTLING && epoch >= Math.max(1, epochs - SETTLING_EPOCHS)
+                    ? CnnAugmentation.WRITING.scaled(0.5) : CnnAugmentation.WRITING;
             var order = Shuffle.permutation(images.size(), random);
             for (int from = 0; from < order.length; from += batchSize) {
                 int size = Math.min(batchSize, order.length - from);
@@ -78,7 +88,7 @@ final class CnnBatches implements AutoCloseable {
                 var labels = new float[size];
                 for (int i = 0; i < size; i++) {
                     var image = images.get(order[from + i]);
-                    write(image.pixels(), augmentation, random, pixels, i * LabelledImage.PIXELS);
+                    write(image.pixels(), augmentation, ranges, random, pixels, i * LabelledImage.PIXELS);
                     labels[i] = image.label();
                 }
                 queue.put(new Batch(pixels, labels, size));
@@ -87,12 +97,13 @@ final class CnnBatches implements AutoCloseable {
         }
     }
 
-    private static void write(byte[] pixels, Augmentation augmentation, Random random, float[] out, int offset) {
+    private static void write(byte[] pixels, Augmentation augmentation, CnnAugmentation.Ranges ranges, Random random, float[] out,
+                              int offset) {
         switch (augmentation) {
             case NONE -> CnnInputs.shifted(pixels, 0, 0, out, offset);
             case SHIFTS -> CnnInputs.shifted(pixels, random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT,
                     random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT, out, offset);
-            case WRITING -> CnnAugmentation.distort(pixels, CnnAugmentation.WRITING, random, out, offset);
+            case WRITING, SETTLING -> CnnAugmentation.distort(pixels, ranges, random, out, offset);
         }
     }
 }

@@ -83,6 +83,56 @@ class CnnAugmentationTest {
         assertFalse(first.subList(0, 3).equals(first.subList(3, 6)), "each epoch is shuffled anew");
     }
 
+    @Test
+    void halfRangesDistortHalfAsFar() {
+        assertEquals(NONE, CnnAugmentation.WRITING.scaled(0));
+        var half = CnnAugmentation.WRITING.scaled(0.5);
+        assertEquals(CnnAugmentation.WRITING.rotationDegrees() / 2, half.rotationDegrees(), 1e-9);
+        assertEquals(CnnAugmentation.WRITING.elastic() / 2, half.elastic(), 1e-9);
+        assertEquals(CnnAugmentation.WRITING.brighter() / 2, half.brighter(), 1e-9);
+    }
+
+    @Test
+    void settlingDrawsLikeWritingThenEasesTheLastEpochsTowardTheCleanImages() {
+        var images = new ArrayList<LabelledImage>();
+        for (int i = 0; i < 10; i++) {
+            images.add(new LabelledImage(i, bar()));
+        }
+        int epochs = CnnBatches.SETTLING_EPOCHS + 2;
+        var writing = pixelsPerEpoch(images, epochs, CnnBatches.Augmentation.WRITING);
+        var settling = pixelsPerEpoch(images, epochs, CnnBatches.Augmentation.SETTLING);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            assertArrayEquals(writing.get(epoch), settling.get(epoch), "epoch " + (epoch + 1) + " is not eased");
+        }
+        var clean = scaled(bar());
+        for (int epoch = 2; epoch < epochs; epoch++) {
+            assertTrue(distance(settling.get(epoch), clean) < distance(writing.get(epoch), clean),
+                    "epoch " + (epoch + 1) + " is eased: " + distance(settling.get(epoch), clean) + " against "
+                            + distance(writing.get(epoch), clean));
+        }
+    }
+
+    /** Each epoch's one batch (all the images) as the producer wrote it. */
+    private static List<float[]> pixelsPerEpoch(List<LabelledImage> images, int epochs, CnnBatches.Augmentation augmentation) {
+        var pixels = new ArrayList<float[]>();
+        try (var producer = new CnnBatches(images, epochs, images.size(), augmentation, 7)) {
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                pixels.add(producer.next().orElseThrow().pixels());
+                assertTrue(producer.next().isEmpty());
+            }
+        }
+        return pixels;
+    }
+
+    /** Summed absolute difference of every image in the batch from {@code clean}. */
+    private static double distance(float[] batch, float[] clean) {
+        double total = 0;
+        for (int i = 0; i < batch.length; i++) {
+            total += Math.abs(batch[i] - clean[i % clean.length]);
+        }
+        return total;
+    }
+
     private static List<List<Integer>> epochs(List<LabelledImage> images, long seed) {
         var batches = new ArrayList<List<Integer>>();
         try (var producer = new CnnBatches(images, 2, 4, CnnBatches.Augmentation.WRITING, seed)) {
