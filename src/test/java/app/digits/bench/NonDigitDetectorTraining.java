@@ -35,7 +35,7 @@ import javax.imageio.ImageIO;
  * but for the 2000-pixel upscaling, which costs the most to draw and normalizes like the 280-pixel one) against
  * synthetic non-digits of seeds 11 and 12 (with two and a half times as many scribbles and random strokes, the
  * kinds most often taken for a digit). Four examples in five are seen slightly rotated, scaled, sheared, shifted
- * and bent, anew each epoch, and two networks from other seeds are averaged: the detector must keep the digits of
+ * and bent, anew each epoch, and three networks from other seeds are averaged: the detector must keep the digits of
  * writers it never saw, and MNIST's test writers are not its training writers. It prints after each epoch how it
  * does on a validation set apart from it (training images 55,000-59,999, drawings of seed 13): the share of each
  * kind of non-digit scored above the score that refuses 0.8 % of the validation digits. That validation shares
@@ -57,7 +57,7 @@ public final class NonDigitDetectorTraining {
     private static final float LEARNING_RATE = 0.03f;
     private static final double VALIDATION_BUDGET = 0.008;
     /** The members' seeds: each a network of its own, the shipped detector averages their logits. */
-    private static final long[] MEMBER_SEEDS = {SEED, 21};
+    private static final long[] MEMBER_SEEDS = {SEED, 21, 31};
     /** The share of examples distorted, and how much: rotation in degrees, scale and shear, shift and bend in pixels. */
     private static final double DISTORTED = 0.8;
     private static final double MAX_ROTATION = 15;
