@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Refusals {
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.98885")
+    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.82398")
     double maxNonDigit;
 
     @Inject

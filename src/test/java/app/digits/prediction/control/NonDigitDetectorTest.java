@@ -52,7 +52,7 @@ class NonDigitDetectorTest {
     }
 
     @Test
-    void theShippedDetectorAtTheConfiguredThresholdKeepsTestDigitsAndRefusesShapes() throws IOException {
+    void theShippedDetectorAtTheConfiguredThresholdKeepsTestDigitsAndRefusesShapesAndLetters() throws IOException {
         var settings = new Properties();
         try (var in = NonDigitDetectorTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
             settings.load(in);
@@ -63,12 +63,18 @@ class NonDigitDetectorTest {
                 .map(image -> InkMap.ofGreyLevels(28, 28, IntStream.range(0, 784).map(image::pixel).toArray()))
                 .flatMap(ink -> MnistNormalizer.normalize(ink).stream())
                 .filter(pixels -> detector.nonDigit(pixels) <= threshold).count();
-        var decoder = new ImageDecoder(2_000_000, 4_000_000);
-        long shapes = NonDigitSets.samples(NonDigitSets.Kind.SHAPE, MnistTestSet.images(), 5, 20)
-                .flatMap(sample -> MnistNormalizer.normalize(InkMap.of(decoder.decode(sample.image()))).stream())
-                .filter(pixels -> detector.nonDigit(pixels) > threshold).count();
+        long shapes = refused(NonDigitSets.Kind.SHAPE, detector, threshold);
+        long letters = refused(NonDigitSets.Kind.LETTER, detector, threshold);
 
         assertTrue(digits >= 98, digits + " of 100 test digits taken for digits");
-        assertTrue(shapes >= 14, shapes + " of 20 shapes taken for non-digits");
+        assertTrue(shapes >= 17, shapes + " of 20 shapes taken for non-digits");
+        assertTrue(letters >= 12, letters + " of 20 letters taken for non-digits");
+    }
+
+    private static long refused(NonDigitSets.Kind kind, NonDigitDetector detector, double threshold) {
+        var decoder = new ImageDecoder(2_000_000, 4_000_000);
+        return NonDigitSets.samples(kind, MnistTestSet.images(), 5, 20)
+                .flatMap(sample -> MnistNormalizer.normalize(InkMap.of(decoder.decode(sample.image()))).stream())
+                .filter(pixels -> detector.nonDigit(pixels) > threshold).count();
     }
 }
