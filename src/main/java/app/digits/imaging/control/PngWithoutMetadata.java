@@ -3,6 +3,7 @@ package app.digits.imaging.control;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,9 +32,7 @@ final class PngWithoutMetadata {
      */
     static Optional<byte[]> of(byte[] png) {
         var buffer = ByteBuffer.wrap(png);
-        var kept = new ByteArrayOutputStream(png.length);
-        kept.write(png, 0, SIGNATURE_LENGTH);
-        boolean dropped = false;
+        ByteArrayOutputStream kept = null;
         int at = SIGNATURE_LENGTH;
         while (at + CHUNK_OVERHEAD <= png.length) {
             long length = Integer.toUnsignedLong(buffer.getInt(at));
@@ -43,15 +42,19 @@ final class PngWithoutMetadata {
             var type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
             int size = (int) length + CHUNK_OVERHEAD;
             if (PICTURE.contains(type)) {
-                kept.write(png, at, size);
+                if (kept != null) {
+                    kept.write(png, at, size);
+                }
             } else if (Character.isUpperCase(type.charAt(0))) {
                 return Optional.empty();
-            } else {
-                dropped = true;
+            } else if (kept == null) {
+                // the first chunk left out: the chunks before it are all kept, the copy starts with them
+                kept = new ByteArrayOutputStream(png.length - size);
+                kept.write(png, 0, at);
             }
             at += size;
             if (type.equals("IEND")) {
-                return Optional.of(dropped || at != png.length ? kept.toByteArray() : png);
+                return Optional.of(kept != null ? kept.toByteArray() : at == png.length ? png : Arrays.copyOf(png, at));
             }
         }
         return Optional.empty();
