@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,7 +54,7 @@ public class FirstVisitWarmup {
             }
             LOG.info(() -> String.format("First visit paid in %d ms (answers%s)", (System.nanoTime() - start) / 1_000_000, statuses));
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not warm the first visit; it will be slower", e);
+            LOG.warning(() -> "Could not warm the first visit (" + e + "); it will be slower");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
