@@ -3,14 +3,13 @@ package app.digits.training.control;
 import app.digits.dataset.entity.LabelledImage;
 import java.util.List;
 import weka.classifiers.Classifier;
-import weka.classifiers.trees.J48;
 import weka.classifiers.trees.RandomForest;
 import weka.core.DenseInstance;
 
 /**
  * Weka's decision tree (J48, its C4.5) and random forest on the 784 grey levels, for comparison with Smile's
  * implementations of the same ideas. Each returns the Weka adapter, ready to score and serve. The forest is
- * seeded and uses both cores; the tree keeps its split points where C4.5 computes them (see {@code j48}).
+ * seeded and uses both cores; so does the tree, which splits on the pixels that carry ink ({@link InkedPixelsJ48}).
  */
 public final class WekaTrainers {
 
@@ -61,16 +60,20 @@ public final class WekaTrainers {
         }
     }
 
+    /**
+     * The tree splits on pixels inked in at least one training image in a hundred: the frame of MNIST's images
+     * is empty in nearly all of them, and sorting every node's images by it cost J48 time and no accuracy
+     * (src/bench/README.md).
+     */
+    static final double INKED_SHARE = 0.01;
+
     private WekaTrainers() {
     }
 
     public static WekaClassifier j48(List<LabelledImage> images, double confidenceFactor, int minNumObj) {
-        var tree = new J48();
+        var tree = new InkedPixelsJ48(INKED_SHARE);
         tree.setConfidenceFactor((float) confidenceFactor);
         tree.setMinNumObj(minNumObj);
-        // Thresholds stay midpoints between neighbouring grey levels: C4.5 otherwise rescans the whole training
-        // set after each split to move its threshold onto a value seen there (the same accuracy on MNIST, measured in src/bench/README.md).
-        tree.setDoNotMakeSplitPointActualValue(true);
         return fit(tree, images);
     }
 
