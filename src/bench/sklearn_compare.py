@@ -77,8 +77,9 @@ def models():
         "boosted-trees": ("Gradient-boosted trees", "XGBoost", 60000,
                           lambda: HistGradientBoostingClassifier(max_iter=50, learning_rate=0.3, max_depth=6, max_bins=32,
                                                                  early_stopping=False, random_state=42)),
+        # Weka's forest tries log2(784) + 1 = 10 pixels at each split (its default numFeatures 0), not sqrt(784).
         "weka-random-forest": ("Random forest", "Weka", 30000,
-                               lambda: RandomForestClassifier(100, n_jobs=-1, random_state=42)),
+                               lambda: RandomForestClassifier(100, max_features=10, n_jobs=-1, random_state=42)),
         "logistic-regression": ("Logistic regression", "DJL", 60000,
                                 lambda: LogisticRegression(C=1.0, max_iter=500)),
         "weka-j48": ("Decision tree (J48)", "Weka", 20000,
