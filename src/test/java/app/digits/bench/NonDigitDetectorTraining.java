@@ -69,7 +69,7 @@ public final class NonDigitDetectorTraining {
     private static final int BEND_GRID = 4;
 
     /** One normalized drawing: the set it comes from, whether it is one digit, its ink (indices and levels 0-1). */
-    private record Example(String set, boolean digit, int[] index, float[] value) {
+    record Example(String set, boolean digit, int[] index, float[] value) {
 
         static Example of(String set, boolean digit, byte[] pixels) {
             int inked = 0;
@@ -126,15 +126,24 @@ public final class NonDigitDetectorTraining {
         var training = drawn.subList(0, drawn.size() - 1).stream().flatMap(List::stream).toList();
         var validation = drawn.getLast();
         System.err.println(training.size() + " training examples, " + validation.size() + " for validation");
+        trainAndWrite(training, validation, hidden, epochs, MEMBER_SEEDS, NonDigitDetector.RESOURCE);
+    }
+
+    /**
+     * Trains one network per seed on the examples, writes their average to {@code src/main/resources} at
+     * {@code resource} (temp file and atomic rename), and prints how it does on the validation examples.
+     */
+    static void trainAndWrite(List<Example> training, List<Example> validation, int hidden, int epochs, long[] seeds,
+                              String resource) throws IOException {
         long start = System.nanoTime();
         var members = new ArrayList<NonDigitDetector>();
-        for (long seed : MEMBER_SEEDS) {
+        for (long seed : seeds) {
             members.add(train(new ArrayList<>(training), hidden, epochs, new Random(seed), validation));
         }
         var detector = averaged(members);
         System.err.println("the members' average: " + validate(detector, validation, new float[detector.hidden()]));
         System.err.printf(Locale.ROOT, "trained in %.0f s%n", (System.nanoTime() - start) / 1e9);
-        var target = Path.of("src/main/resources" + NonDigitDetector.RESOURCE);
+        var target = Path.of("src/main/resources" + resource);
         Files.createDirectories(target.getParent());
         var temporary = Files.createTempFile(target.getParent(), "detector", ".tmp");
         try (var out = Files.newOutputStream(temporary)) {
@@ -153,7 +162,7 @@ public final class NonDigitDetectorTraining {
     }
 
     /** The normalized examples of a stream of drawings, drawn once and then read back from {@code target/}. */
-    private static List<Example> kept(String name, Supplier<Stream<RejectionSamples.Drawing>> drawings) throws IOException {
+    static List<Example> kept(String name, Supplier<Stream<RejectionSamples.Drawing>> drawings) throws IOException {
         var file = Path.of("target/non-digit-examples-" + name + ".bin");
         if (Files.exists(file)) {
             try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {

@@ -11,7 +11,8 @@ import java.util.List;
  * candidate {@link CutPaths} is weighed at once (dynamic programming over the paths): each stretch between
  * two paths is normalized like a single digit and read, it earns the model's sureness (as log-odds) less what
  * a well-cut digit reaches and what its shape says against it (too low, or too wide for one digit when cut out
- * of touching ink), every stroke a cut goes through costs, and the best total wins. The search runs on the line
+ * of touching ink), every stroke a cut goes through costs (more when the ink stands alone and is no wider than
+ * one digit), and the best total wins. The search runs on the line
  * shrunk to a fixed height; only the chosen pieces are cut from the drawing itself. So touching digits
  * are cut where the model sees two good digits, a wide 0 stays whole, and a 5 whose bar stands apart or a 4
  * drawn in two strokes is read as one digit when it reads better so.
@@ -67,6 +68,12 @@ public final class DigitSegmenter {
      * pair read as one).
      */
     private static final double STROKE_CUT = 0.5;
+    /**
+     * What a cut through a lone digit costs on top, in log-odds: through ink that stands alone and is no wider
+     * than a digit may be ({@code WIDEST}). With the touching-digits detector weighing pieces, a wide lone 9 or 8
+     * it takes for two digits was cut in two ("9" read as "57") in numbers whose digits stand apart.
+     */
+    private static final double LONE_CUT = 2;
     /**
      * The line's height, in pixels, at which cuttings are searched: a larger drawing is shrunk to it first
      * (normalizing a piece costs in proportion to its pixels, and each number reads hundreds of pieces), and
@@ -155,6 +162,11 @@ public final class DigitSegmenter {
         int bottom = components.all().stream().mapToInt(InkComponents.Component::bottom).max().orElse(-1);
         var cuts = CutPaths.of(digits, top, bottom, lineHeight, cuttable(components, digits.width(), lineHeight));
         int n = cuts.size();
+        var lone = loneDigits(components, digits, lineHeight);
+        var cutCost = new double[n];
+        for (int j = 0; j < n; j++) {
+            cutCost[j] = STROKE_CUT * cuts.get(j).strokes() + (throughLoneDigit(cuts.get(j).path(), top, lone, digits.width()) ? LONE_CUT : 0);
+        }
         var best = new double[n];
         var from = new int[n];
         var inked = new boolean[n];
@@ -163,10 +175,10 @@ public final class DigitSegmenter {
         for (int j = 1; j < n; j++) {
             var cut = cuts.get(j);
             for (int i = j - 1; i >= 0 && (i == j - 1 || cut.path()[0] - cuts.get(i).path()[0] <= 2 * WIDEST * lineHeight); i--) {
-                if (best[i] + BEST_SCORE - STROKE_CUT * cut.strokes() > best[j]) {
+                if (best[i] + BEST_SCORE - cutCost[j] > best[j]) {
                     var piece = stretch(digits, cuts.get(i).path(), cut.path(), top);
                     boolean cutOut = cuts.get(i).strokes() > 0 || cut.strokes() > 0;
-                    double total = best[i] + score(piece, cutOut, lineHeight, sureness) - STROKE_CUT * cut.strokes();
+                    double total = best[i] + score(piece, cutOut, lineHeight, sureness) - cutCost[j];
                     if (total > best[j]) {
                         best[j] = total;
                         from[j] = i;
@@ -187,6 +199,37 @@ public final class DigitSegmenter {
         return found;
     }
 
+    /**
+     * Per pixel, whether it belongs to a piece of ink that stands alone (no other piece over its columns) and is
+     * no wider than one digit may be: most likely one digit, which a cut through it splits.
+     */
+    private static boolean[] loneDigits(InkComponents components, InkMap map, int lineHeight) {
+        var covering = covering(components, map.width());
+        var lone = new boolean[map.ink().length];
+        for (var component : components.all()) {
+            boolean alone = component.width() <= WIDEST * lineHeight;
+            for (int x = component.left(); x <= component.right() && alone; x++) {
+                alone = covering[x] == 1;
+            }
+            if (alone) {
+                for (int i : component.pixels()) {
+                    lone[i] = true;
+                }
+            }
+        }
+        return lone;
+    }
+
+    /** Whether the path runs through a pixel of a lone digit ({@link #loneDigits}). */
+    private static boolean throughLoneDigit(int[] path, int top, boolean[] lone, int width) {
+        for (int r = 0; r < path.length; r++) {
+            if (path[r] < width && lone[(top + r) * width + path[r]]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The drawing made {@code scale} times smaller, ink averaged over the area each pixel covers. */
     private static InkMap shrunk(InkMap map, double scale) {
         int width = Math.max(1, (int) Math.ceil(map.width() / scale));
@@ -199,15 +242,25 @@ public final class DigitSegmenter {
      * or where two pieces stand over each other.
      */
     private static boolean[] cuttable(InkComponents components, int width, int lineHeight) {
-        var covering = new int[width];
+        var covering = covering(components, width);
         var cuttable = new boolean[width];
         for (var component : components.all()) {
             for (int x = component.left(); x <= component.right(); x++) {
-                covering[x]++;
                 cuttable[x] |= covering[x] > 1 || component.width() > SPLITTABLE * lineHeight;
             }
         }
         return cuttable;
+    }
+
+    /** How many pieces of ink stand over each column. */
+    private static int[] covering(InkComponents components, int width) {
+        var covering = new int[width];
+        for (var component : components.all()) {
+            for (int x = component.left(); x <= component.right(); x++) {
+                covering[x]++;
+            }
+        }
+        return covering;
     }
 
     /** The drawing with only the digits' ink: marks lower than a digit that stand under none are left out. */

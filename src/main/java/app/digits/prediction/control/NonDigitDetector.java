@@ -19,13 +19,28 @@ public record NonDigitDetector(int inputs, int hidden, float[] inputWeights, flo
                                float[] outputBias) {
 
     public static final String RESOURCE = "/app/digits/prediction/non-digit-detector.bin";
+    /**
+     * The weights of a second detector of the same shape that knows only one question: one digit, or two digits
+     * touching as in a number ({@code TouchingDetectorTraining} in the tests writes them). The number reader
+     * weighs pieces by it too ({@link PieceSureness}): the served model reads "41" cut as one piece as a sure 4.
+     */
+    public static final String TOUCHING_RESOURCE = "/app/digits/prediction/touching-digits-detector.bin";
     private static final int MAGIC = 0x4E4F4E44;
 
     /** The weights shipped with the application. */
     public static NonDigitDetector shipped() {
-        try (var in = NonDigitDetector.class.getResourceAsStream(RESOURCE)) {
+        return shipped(RESOURCE);
+    }
+
+    /** The touching-digits detector shipped with the application ({@link #TOUCHING_RESOURCE}). */
+    public static NonDigitDetector touching() {
+        return shipped(TOUCHING_RESOURCE);
+    }
+
+    private static NonDigitDetector shipped(String resource) {
+        try (var in = NonDigitDetector.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The non-digit detector's weights are missing: " + RESOURCE);
+                throw new IllegalStateException("The detector's weights are missing: " + resource);
             }
             return read(in);
         } catch (IOException e) {

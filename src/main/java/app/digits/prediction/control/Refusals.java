@@ -32,11 +32,13 @@ public class Refusals {
 
     private RefusalRules rules;
     private NonDigitDetector detector;
+    private NonDigitDetector touching;
 
     @PostConstruct
     void init() {
         rules = new RefusalRules(maxNonDigit, maxPieceNonDigit, minConfidence);
         detector = NonDigitDetector.shipped();
+        touching = NonDigitDetector.touching();
     }
 
     /** What the judge needs from a single-digit drawing's ink and the model's input, read before the model answers. */
@@ -46,7 +48,7 @@ public class Refusals {
 
     /** How sure the number reader is of a candidate piece with this model: see {@link PieceSureness}. */
     public DigitSegmenter.Sureness pieceSureness(DigitClassifier model) {
-        return PieceSureness.of(model, detector);
+        return PieceSureness.of(model, detector, touching);
     }
 
     /** Why this single-digit drawing gets no digit, if it does not: what its ink showed and the model's answer. */

@@ -24,6 +24,7 @@ public final class Pipeline {
 
     private final ImageDecoder decoder;
     private final NonDigitDetector detector = NonDigitDetector.shipped();
+    private final NonDigitDetector touching = NonDigitDetector.touching();
 
     public Pipeline(long maxBytes, long maxPixels) {
         decoder = new ImageDecoder(maxBytes, maxPixels);
@@ -47,7 +48,7 @@ public final class Pipeline {
      * them, {@link PieceSureness}); refused when it holds more pieces than a number has.
      */
     public Prepared number(Sample sample, DigitClassifier model) {
-        var pieces = DigitSegmenter.segment(WorkingInk.number(image(sample)).ink(), PieceSureness.of(model, detector));
+        var pieces = DigitSegmenter.segment(WorkingInk.number(image(sample)).ink(), PieceSureness.of(model, detector, touching));
         if (pieces.size() > Recognizer.MAX_DIGITS) {
             return new Prepared(List.of(), true);
         }

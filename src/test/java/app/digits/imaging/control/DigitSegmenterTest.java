@@ -118,6 +118,22 @@ class DigitSegmenterTest {
         assertTrue(pieces.get(1).width() > 160 && pieces.get(1).width() < 190, "the zero is whole: " + pieces.get(1));
     }
 
+    /**
+     * A reader as sure of any piece as of a digit (as a served model weighed by the touching-digits detector was of
+     * the halves of a wide lone 9, read "57") would cut a wide zero standing alone into slivers, each of them
+     * worth more than the cuts through its strokes cost: a cut through ink that stands alone and is no wider than
+     * a digit costs more.
+     */
+    @Test
+    void aLoneWideZeroStaysWholeWhenEveryPieceReadsAsWellAsIt() {
+        var pieces = DigitSegmenter.segment(InkMap.of(draw(g -> {
+            ONE.accept(g, 100);
+            WIDE_ZERO.accept(g, 300);
+        })), pixels -> 0.9999);
+        assertEquals(2, pieces.size(), "the one and the zero: " + pieces);
+        assertTrue(pieces.get(1).width() > 160, "the zero is whole: " + pieces.get(1));
+    }
+
     @Test
     void aFiveWhoseBarStandsApartIsOneDigit() {
         var pieces = segment(g -> {

@@ -10,6 +10,7 @@ import app.digits.imaging.control.InkMap;
 import app.digits.imaging.control.MnistNormalizer;
 import app.digits.robustness.control.MnistTestSet;
 import app.digits.robustness.control.NonDigitSets;
+import app.digits.robustness.control.TouchingPairs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,6 +70,18 @@ class NonDigitDetectorTest {
         assertTrue(digits >= 98, digits + " of 100 test digits taken for digits");
         assertTrue(shapes >= 17, shapes + " of 20 shapes taken for non-digits");
         assertTrue(letters >= 12, letters + " of 20 letters taken for non-digits");
+    }
+
+    /** Laid as the numbers sets lay them, from test digits it never saw: one digit, or two touching. */
+    @Test
+    void theTouchingDigitsDetectorTellsTwoTouchingTestDigitsFromOne() {
+        var detector = NonDigitDetector.touching();
+        int[] sayTwo = new int[2];
+        TouchingPairs.samples(MnistTestSet.images(), 7, 100).forEach(drawing -> MnistNormalizer.normalize(drawing.ink())
+                .filter(pixels -> detector.nonDigit(pixels) > 0.5).ifPresent(pixels -> sayTwo[drawing.digit() ? 0 : 1]++));
+
+        assertTrue(sayTwo[0] <= 5, sayTwo[0] + " of 100 single test digits taken for two");
+        assertTrue(sayTwo[1] >= 85, sayTwo[1] + " of 100 pairs of touching test digits taken for two");
     }
 
     private static long refused(NonDigitSets.Kind kind, NonDigitDetector detector, double threshold) {
