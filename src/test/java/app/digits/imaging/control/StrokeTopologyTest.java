@@ -37,14 +37,9 @@ class StrokeTopologyTest {
 
     @Test
     void aBarHasTwoEndsACrossFourAndATeeThreeAndAFork() {
-        var bar = new byte[784];
-        line(bar, 14, 4, 14, 23);
-        var cross = new byte[784];
-        line(cross, 14, 4, 14, 23);
-        line(cross, 4, 14, 23, 14);
-        var tee = new byte[784];
-        line(tee, 4, 4, 23, 4);
-        line(tee, 14, 4, 14, 23);
+        var bar = strokes(new int[] {14, 4, 14, 23});
+        var cross = strokes(new int[] {14, 4, 14, 23}, new int[] {4, 14, 23, 14});
+        var tee = strokes(new int[] {4, 4, 23, 4}, new int[] {14, 4, 14, 23});
 
         var barCounts = StrokeTopology.counts(bar);
         assertEquals(2, barCounts.ends());
@@ -59,9 +54,7 @@ class StrokeTopologyTest {
 
     @Test
     void aSlantedCrossHasFourEndsButItsKnotIsNoFork() {
-        var cross = new byte[784];
-        line(cross, 6, 6, 21, 21);
-        line(cross, 21, 6, 6, 21);
+        var cross = strokes(new int[] {6, 6, 21, 21}, new int[] {21, 6, 6, 21});
 
         var counts = StrokeTopology.counts(cross);
         assertEquals(4, counts.ends());
@@ -70,9 +63,7 @@ class StrokeTopologyTest {
 
     @Test
     void marksApartAreCountedAndABlankHasNothing() {
-        var two = new byte[784];
-        line(two, 8, 5, 8, 22);
-        line(two, 20, 5, 20, 22);
+        var two = strokes(new int[] {8, 5, 8, 22}, new int[] {20, 5, 20, 22});
 
         assertEquals(2, StrokeTopology.counts(two).marks());
         assertEquals(new StrokeTopology.Counts(0, 0, 0, 0, 0, 0), StrokeTopology.counts(new byte[784]));
@@ -81,9 +72,7 @@ class StrokeTopologyTest {
 
     @Test
     void theFeaturesAreCountsAsStepsThenTheLineLengths() {
-        var cross = new byte[784];
-        line(cross, 14, 4, 14, 23);
-        line(cross, 4, 14, 23, 14);
+        var cross = strokes(new int[] {14, 4, 14, 23}, new int[] {4, 14, 23, 14});
         var counts = StrokeTopology.counts(cross);
 
         var features = StrokeTopology.features(cross);
@@ -95,6 +84,15 @@ class StrokeTopologyTest {
         assertEquals(counts.lineLength() / 100f, features[StrokeTopology.FEATURES - 2], 1e-6);
         assertEquals((float) counts.lineLength() / counts.inked(), features[StrokeTopology.FEATURES - 1], 1e-6);
         assertThrows(IllegalArgumentException.class, () -> StrokeTopology.counts(new byte[100]));
+    }
+
+    /** An image of strokes {x0, y0, x1, y1}. */
+    private static byte[] strokes(int[]... lines) {
+        var image = new byte[784];
+        for (var l : lines) {
+            line(image, l[0], l[1], l[2], l[3]);
+        }
+        return image;
     }
 
     /** A stroke two pixels wide from (x0, y0) to (x1, y1). */
