@@ -35,7 +35,8 @@ import javax.imageio.ImageIO;
  * but for the 2000-pixel upscaling, which costs the most to draw and normalizes like the 280-pixel one) against
  * synthetic non-digits of seeds 11 and 12 (with two and a half times as many scribbles and random strokes, the
  * kinds most often taken for a digit). Four examples in five are seen slightly rotated, scaled, sheared, shifted
- * and bent, anew each epoch, and three networks from other seeds are averaged: the detector must keep the digits of
+ * and bent, anew each epoch (the strokes' counts, {@code StrokeTopology}, counted again on the distorted image),
+ * and three networks from other seeds are averaged: the detector must keep the digits of
  * writers it never saw, and MNIST's test writers are not its training writers. It prints after each epoch how it
  * does on a validation set apart from it (training images 55,000-59,999, drawings of seed 13): the share of each
  * kind of non-digit scored above the score that refuses 0.8 % of the validation digits. That validation shares
@@ -71,26 +72,38 @@ public final class NonDigitDetectorTraining {
     /** One normalized drawing: the set it comes from, whether it is one digit, its ink (indices and levels 0-1). */
     record Example(String set, boolean digit, int[] index, float[] value) {
 
+        /** The detector's input, pixels and strokes' counts, with its zeros left out. */
         static Example of(String set, boolean digit, byte[] pixels) {
-            int inked = 0;
-            for (byte pixel : pixels) {
-                inked += pixel != 0 ? 1 : 0;
+            var input = NonDigitDetector.input(pixels);
+            int nonZero = 0;
+            for (float level : input) {
+                nonZero += level != 0 ? 1 : 0;
             }
-            var index = new int[inked];
-            var value = new float[inked];
-            for (int i = 0, k = 0; i < pixels.length; i++) {
-                if (pixels[i] != 0) {
+            var index = new int[nonZero];
+            var value = new float[nonZero];
+            for (int i = 0, k = 0; i < input.length; i++) {
+                if (input[i] != 0) {
                     index[k] = i;
-                    value[k++] = (pixels[i] & 0xFF) / 255f;
+                    value[k++] = input[i];
                 }
             }
             return new Example(set, digit, index, value);
         }
 
+        /** The grey levels 0-1 of the 784 pixels. */
+        float[] levels() {
+            var levels = new float[LabelledImage.PIXELS];
+            for (int k = 0; k < index.length && index[k] < levels.length; k++) {
+                levels[index[k]] = value[k];
+            }
+            return levels;
+        }
+
         byte[] pixels() {
-            var pixels = new byte[LabelledImage.PIXELS];
-            for (int k = 0; k < index.length; k++) {
-                pixels[index[k]] = (byte) Math.round(value[k] * 255);
+            var levels = levels();
+            var pixels = new byte[levels.length];
+            for (int i = 0; i < levels.length; i++) {
+                pixels[i] = (byte) Math.round(levels[i] * 255);
             }
             return pixels;
         }
@@ -200,7 +213,7 @@ public final class NonDigitDetectorTraining {
      * the others add nothing and their weights get no gradient), the rate cut tenfold for the last third.
      */
     private static NonDigitDetector train(List<Example> examples, int hidden, int epochs, Random random, List<Example> validation) {
-        int inputs = LabelledImage.PIXELS;
+        int inputs = NonDigitDetector.INPUTS;
         var detector = new NonDigitDetector(inputs, hidden, new float[inputs * hidden], new float[hidden], new float[hidden], new float[1]);
         float scale = (float) Math.sqrt(2.0 / inputs);
         for (int i = 0; i < detector.inputWeights().length; i++) {
@@ -268,10 +281,7 @@ public final class NonDigitDetectorTraining {
      */
     private static Example distorted(Example example, Random random) {
         int side = LabelledImage.SIDE;
-        var source = new float[LabelledImage.PIXELS];
-        for (int k = 0; k < example.index().length; k++) {
-            source[example.index()[k]] = example.value()[k];
-        }
+        var source = example.levels();
         double angle = Math.toRadians((random.nextDouble() * 2 - 1) * MAX_ROTATION);
         double scale = 1 + (random.nextDouble() * 2 - 1) * MAX_SCALE;
         double shear = (random.nextDouble() * 2 - 1) * MAX_SHEAR;

@@ -1,5 +1,6 @@
 package app.digits.prediction.control;
 
+import app.digits.imaging.control.StrokeTopology;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.io.UncheckedIOException;
  * confidence. This is a one-hidden-layer network trained apart from it, on MNIST training images (some
  * redrawn thin, bold, faint, rotated or scanned) against synthetic non-digits ({@code NonDigitDetectorTraining}
  * in the tests writes the weights; the shipped ones are three networks of 64 hidden units averaged, which is one
- * network of 192), so it works whatever model is served. Plain Java: 150,000 multiply-adds, fewer for the ink.
+ * network of 192), so it works whatever model is served. Beside the pixels it reads the strokes' counts
+ * ({@link StrokeTopology}: holes, marks, stroke ends, forks, centre-line length), which say what a digit's shape
+ * is and a scribble's is not the same way for every writer. Plain Java: 150,000 multiply-adds, fewer for the ink.
  */
 public record NonDigitDetector(int inputs, int hidden, float[] inputWeights, float[] hiddenBias, float[] outputWeights,
                                float[] outputBias) {
@@ -25,6 +28,9 @@ public record NonDigitDetector(int inputs, int hidden, float[] inputWeights, flo
      * weighs pieces by it too ({@link PieceSureness}): the served model reads "41" cut as one piece as a sure 4.
      */
     public static final String TOUCHING_RESOURCE = "/app/digits/prediction/touching-digits-detector.bin";
+    private static final int PIXELS = 784;
+    /** The pixels, then the strokes' counts. */
+    public static final int INPUTS = PIXELS + StrokeTopology.FEATURES;
     private static final int MAGIC = 0x4E4F4E44;
 
     /** The weights shipped with the application. */
@@ -55,13 +61,23 @@ public record NonDigitDetector(int inputs, int hidden, float[] inputWeights, flo
      * {@link #activations}, so the answer is the same to the last bit.
      */
     public double nonDigit(byte[] pixels) {
+        if (inputs != INPUTS) {
+            throw new IllegalStateException("A detector of " + inputs + " inputs cannot read a drawing's " + INPUTS);
+        }
         var index = new int[inputs];
         var value = new float[inputs];
         int inked = 0;
-        for (int i = 0; i < inputs; i++) {
+        for (int i = 0; i < PIXELS; i++) {
             if (pixels[i] != 0) {
                 index[inked] = i;
                 value[inked++] = (pixels[i] & 0xFF) / 255f;
+            }
+        }
+        var features = StrokeTopology.features(pixels);
+        for (int j = 0; j < features.length; j++) {
+            if (features[j] != 0) {
+                index[inked] = PIXELS + j;
+                value[inked++] = features[j];
             }
         }
         var out = new float[hidden];
@@ -99,6 +115,16 @@ public record NonDigitDetector(int inputs, int hidden, float[] inputWeights, flo
             out[h] = Math.max(0f, sum);
         }
         return output(out);
+    }
+
+    /** The network's whole input for the 784 grey levels: the levels scaled to 0-1, then the strokes' counts. */
+    public static float[] input(byte[] pixels) {
+        var input = new float[INPUTS];
+        for (int i = 0; i < PIXELS; i++) {
+            input[i] = (pixels[i] & 0xFF) / 255f;
+        }
+        System.arraycopy(StrokeTopology.features(pixels), 0, input, PIXELS, StrokeTopology.FEATURES);
+        return input;
     }
 
     /** The hidden layer's activations (ReLU) for an input scaled to 0-1. */

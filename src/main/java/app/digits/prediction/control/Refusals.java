@@ -19,15 +19,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Refusals {
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.82398")
+    @ConfigProperty(name = "digits.refusal.max-non-digit", defaultValue = "0.84168")
     double maxNonDigit;
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.max-piece-non-digit", defaultValue = "0.5")
+    @ConfigProperty(name = "digits.refusal.max-piece-non-digit", defaultValue = "0.3")
     double maxPieceNonDigit;
 
     @Inject
-    @ConfigProperty(name = "digits.refusal.min-confidence", defaultValue = "0.3")
+    @ConfigProperty(name = "digits.refusal.min-confidence", defaultValue = "0.4")
     double minConfidence;
 
     private RefusalRules rules;

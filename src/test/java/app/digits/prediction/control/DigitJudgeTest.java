@@ -14,7 +14,7 @@ class DigitJudgeTest {
 
     /** A detector that gives every image the same score. */
     static NonDigitDetector constant(double score) {
-        return new NonDigitDetector(784, 1, new float[784], new float[1], new float[1],
+        return new NonDigitDetector(NonDigitDetector.INPUTS, 1, new float[NonDigitDetector.INPUTS], new float[1], new float[1],
                 new float[] {(float) Math.log(score / (1 - score))});
     }
 

@@ -40,16 +40,15 @@ class NonDigitDetectorTest {
         var random = new java.util.Random(11);
         for (int sample = 0; sample < 50; sample++) {
             var pixels = new byte[784];
-            var input = new float[784];
             for (int i = 0; i < pixels.length; i++) {
                 if (random.nextInt(5) == 0) {
                     pixels[i] = (byte) (1 + random.nextInt(255));
-                    input[i] = (pixels[i] & 0xFF) / 255f;
                 }
             }
-            assertEquals(detector.output(detector.activations(input)), detector.nonDigit(pixels), "sample " + sample);
+            assertEquals(detector.output(detector.activations(NonDigitDetector.input(pixels))), detector.nonDigit(pixels), "sample " + sample);
         }
-        assertEquals(detector.output(detector.activations(new float[784])), detector.nonDigit(new byte[784]), "a blank image");
+        var blank = new byte[784];
+        assertEquals(detector.output(detector.activations(NonDigitDetector.input(blank))), detector.nonDigit(blank), "a blank image");
     }
 
     @Test
