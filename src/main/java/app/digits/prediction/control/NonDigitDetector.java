@@ -55,31 +55,52 @@ public record NonDigitDetector(int inputs, int hidden, float[] inputWeights, flo
     }
 
     /**
-     * The probability that the 784 grey levels (0-255, ink high) are not one digit. The judge asks it for
-     * every way of cutting a drawing, so it is the hottest loop of a prediction: only the ink is visited (an
-     * MNIST-like image is four fifths background, whose zero terms change no sum), in the same order as
-     * {@link #activations}, so the answer is the same to the last bit.
+     * The network's input for one drawing with its zeros left out: the indices and values of the non-zero
+     * inputs (the inked pixels scaled to 0-1, then the strokes' counts), in input order. The number reader asks
+     * both detectors of the same piece, so it counts the strokes once for both.
      */
+    public record Input(int[] index, float[] value, int count) {
+
+        /** The input of the 784 grey levels (0-255, ink high). */
+        public static Input of(byte[] pixels) {
+            var index = new int[INPUTS];
+            var value = new float[INPUTS];
+            int count = 0;
+            for (int i = 0; i < PIXELS; i++) {
+                if (pixels[i] != 0) {
+                    index[count] = i;
+                    value[count++] = (pixels[i] & 0xFF) / 255f;
+                }
+            }
+            var features = StrokeTopology.features(pixels);
+            for (int j = 0; j < features.length; j++) {
+                if (features[j] != 0) {
+                    index[count] = PIXELS + j;
+                    value[count++] = features[j];
+                }
+            }
+            return new Input(index, value, count);
+        }
+    }
+
+    /** The probability that the 784 grey levels (0-255, ink high) are not one digit: see {@link #nonDigit(Input)}. */
     public double nonDigit(byte[] pixels) {
+        return nonDigit(Input.of(pixels));
+    }
+
+    /**
+     * The probability that the drawing is not one digit. The judge asks it for every way of cutting a drawing,
+     * so it is the hottest loop of a prediction: only the non-zero inputs are visited (an MNIST-like image is four
+     * fifths background, whose zero terms change no sum), in the same order as {@link #activations}, so the
+     * answer is the same to the last bit.
+     */
+    public double nonDigit(Input input) {
         if (inputs != INPUTS) {
             throw new IllegalStateException("A detector of " + inputs + " inputs cannot read a drawing's " + INPUTS);
         }
-        var index = new int[inputs];
-        var value = new float[inputs];
-        int inked = 0;
-        for (int i = 0; i < PIXELS; i++) {
-            if (pixels[i] != 0) {
-                index[inked] = i;
-                value[inked++] = (pixels[i] & 0xFF) / 255f;
-            }
-        }
-        var features = StrokeTopology.features(pixels);
-        for (int j = 0; j < features.length; j++) {
-            if (features[j] != 0) {
-                index[inked] = PIXELS + j;
-                value[inked++] = features[j];
-            }
-        }
+        var index = input.index();
+        var value = input.value();
+        int inked = input.count();
         var out = new float[hidden];
         int h = 0;
         for (; h + 4 <= hidden; h += 4) {

@@ -21,6 +21,9 @@ public final class PieceSureness {
     }
 
     public static DigitSegmenter.Sureness of(DigitClassifier model, NonDigitDetector detector, NonDigitDetector touching) {
-        return pixels -> model.sureness(pixels) * (1 - detector.nonDigit(pixels)) * (1 - touching.nonDigit(pixels));
+        return pixels -> {
+            var input = NonDigitDetector.Input.of(pixels);
+            return model.sureness(pixels) * (1 - detector.nonDigit(input)) * (1 - touching.nonDigit(input));
+        };
     }
 }
