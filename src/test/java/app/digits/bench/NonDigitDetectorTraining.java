@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,20 +75,8 @@ public final class NonDigitDetectorTraining {
 
         /** The detector's input, pixels and strokes' counts, with its zeros left out. */
         static Example of(String set, boolean digit, byte[] pixels) {
-            var input = NonDigitDetector.input(pixels);
-            int nonZero = 0;
-            for (float level : input) {
-                nonZero += level != 0 ? 1 : 0;
-            }
-            var index = new int[nonZero];
-            var value = new float[nonZero];
-            for (int i = 0, k = 0; i < input.length; i++) {
-                if (input[i] != 0) {
-                    index[k] = i;
-                    value[k++] = input[i];
-                }
-            }
-            return new Example(set, digit, index, value);
+            var input = NonDigitDetector.Input.of(pixels);
+            return new Example(set, digit, Arrays.copyOf(input.index(), input.count()), Arrays.copyOf(input.value(), input.count()));
         }
 
         /** The grey levels 0-1 of the 784 pixels. */
