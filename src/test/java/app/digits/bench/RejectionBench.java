@@ -9,6 +9,7 @@ import app.digits.registry.control.ModelStore;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.robustness.control.MnistTestSet;
 import app.digits.robustness.control.RejectionSamples;
+import app.digits.robustness.entity.RobustnessSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,14 +33,17 @@ import java.util.stream.Stream;
  * {@code mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then {@code java -cp
  * target/test-classes:target/classes:$(cat target/cp.txt) app.digits.bench.RejectionBench models 2000 150 150}
  * (models directories separated by commas, MNIST images, samples per robustness set and per kind of non-digit;
- * a fifth argument {@code max-non-digit,max-piece-non-digit,min-confidence}, such as the configured defaults
- * {@code 0.84168,0.3,0.4}, prints the tables again with those thresholds).
+ * a fifth argument {@code max-non-digit,max-piece-non-digit,min-confidence,doubtful-non-digit,doubtful-min-confidence},
+ * such as the configured defaults {@code 0.84168,0.3,0.4,0.3,0.9}, prints the tables again with those thresholds).
+ * Each redrawn set redraws test digits of its own (a seed per set), so no digit counts twice.
  */
 public final class RejectionBench {
 
     private static final double BUDGET = 0.008;
     private static final double[] PIECE_THRESHOLDS = {0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5};
-    private static final double[] CONFIDENCE_THRESHOLDS = {0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+    private static final double[] CONFIDENCE_THRESHOLDS = {0, 0.2, 0.3, 0.4, 0.5, 0.6};
+    private static final double[] DOUBTFUL_THRESHOLDS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1};
+    private static final double[] SURE_THRESHOLDS = {0.6, 0.7, 0.8, 0.9, 0.95};
 
     /** One drawing's evidence from the ink, and each model's answer; no evidence when it is blank. */
     private record Judged(String set, boolean digit, Optional<DigitJudge.InkEvidence> ink, List<double[]> probabilities) {
@@ -74,17 +78,15 @@ public final class RejectionBench {
         long start = System.nanoTime();
         var calibration = judge(test.subList(0, 5000), 2, plain, perSet, perKind, classifiers, detector);
         var rules = calibrate(new Verdicts(calibration, 0));
-        System.out.printf(Locale.ROOT, "calibrated with %s: digits.refusal.max-non-digit=%s, max-piece-non-digit=%s, min-confidence=%s%n",
-                ids.getFirst(), rules.maxNonDigit(), rules.maxPieceNonDigit(), rules.minConfidence());
+        System.out.printf(Locale.ROOT, "calibrated with %s: %s%n", ids.getFirst(), thresholds(rules));
         var report = judge(test.subList(5000, 10_000), 1, plain, perSet, perKind, classifiers, detector);
         for (int model = 0; model < ids.size(); model++) {
             print(new Verdicts(report, model), rules, ids.get(model));
         }
         if (args.length > 4) {
             var given = Arrays.stream(args[4].split(",")).mapToDouble(Double::parseDouble).toArray();
-            var configured = new RefusalRules(given[0], given[1], given[2]);
-            System.out.printf(Locale.ROOT, "%nwith the thresholds given instead: max-non-digit=%s, max-piece-non-digit=%s, min-confidence=%s%n",
-                    configured.maxNonDigit(), configured.maxPieceNonDigit(), configured.minConfidence());
+            var configured = new RefusalRules(given[0], given[1], given[2], given[3], given[4]);
+            System.out.printf(Locale.ROOT, "%nwith the thresholds given instead: %s%n", thresholds(configured));
             for (int model = 0; model < ids.size(); model++) {
                 print(new Verdicts(report, model), configured, ids.get(model));
             }
@@ -93,12 +95,18 @@ public final class RejectionBench {
                 (System.nanoTime() - start) / 1e9, inkNanos / 1e3 / inkCount);
     }
 
+    private static String thresholds(RefusalRules rules) {
+        return String.format(Locale.ROOT, "digits.refusal.max-non-digit=%s, max-piece-non-digit=%s, min-confidence=%s, doubtful-non-digit=%s, "
+                + "doubtful-min-confidence=%s", rules.maxNonDigit(), rules.maxPieceNonDigit(), rules.minConfidence(), rules.doubtfulNonDigit(),
+                rules.doubtfulMinConfidence());
+    }
+
     private static long inkNanos;
     private static long inkCount;
 
     private static List<Judged> judge(List<app.digits.dataset.entity.LabelledImage> images, long seed, int plain, int perSet,
                                       int perKind, List<DigitClassifier> classifiers, NonDigitDetector detector) {
-        return Stream.concat(RejectionSamples.digits(images, seed, plain, perSet), RejectionSamples.nonDigits(images, seed, perKind))
+        return Stream.concat(digits(images, seed, plain, perSet), RejectionSamples.nonDigits(images, seed, perKind))
                 .map(drawing -> {
                     var pixels = MnistNormalizer.normalize(drawing.ink());
                     if (pixels.isEmpty()) {
@@ -114,6 +122,17 @@ public final class RejectionBench {
                 .toList();
     }
 
+    /**
+     * The MNIST images as pixels, then each redrawn set's samples, each set with a seed of its own: with one seed
+     * the sets would redraw the same test digits, and one odd digit would count once per set against the budget.
+     */
+    private static Stream<RejectionSamples.Drawing> digits(List<app.digits.dataset.entity.LabelledImage> images, long seed, int plain,
+                                                           int perSet) {
+        var redrawn = Arrays.stream(RobustnessSet.values()).flatMap(set -> RejectionSamples.digits(images, seed * 100 + set.ordinal(), 0,
+                perSet, only -> only == set));
+        return Stream.concat(RejectionSamples.digits(images, seed, plain, 0), redrawn);
+    }
+
     /** The thresholds refusing the most non-digits while refusing at most {@value #BUDGET} of the digits. */
     private static RefusalRules calibrate(Verdicts verdicts) {
         var candidates = verdicts.judged().stream().filter(Judged::digit).flatMap(j -> j.ink().stream())
@@ -124,10 +143,14 @@ public final class RejectionBench {
             double maxNonDigit = candidates[candidates.length - 1 - k];
             for (double piece : PIECE_THRESHOLDS) {
                 for (double confidence : CONFIDENCE_THRESHOLDS) {
-                    var rules = new RefusalRules(maxNonDigit, piece, confidence);
-                    if (refused(verdicts, true, rules) <= BUDGET && refused(verdicts, false, rules) > bestRefused) {
-                        best = rules;
-                        bestRefused = refused(verdicts, false, rules);
+                    for (double doubtful : DOUBTFUL_THRESHOLDS) {
+                        for (double sure : SURE_THRESHOLDS) {
+                            var rules = new RefusalRules(maxNonDigit, piece, confidence, doubtful, sure);
+                            if (refused(verdicts, true, rules) <= BUDGET && refused(verdicts, false, rules) > bestRefused) {
+                                best = rules;
+                                bestRefused = refused(verdicts, false, rules);
+                            }
+                        }
                     }
                 }
             }
@@ -136,8 +159,15 @@ public final class RejectionBench {
     }
 
     private static double refused(Verdicts verdicts, boolean digits, RefusalRules rules) {
-        return verdicts.judged().stream().filter(j -> j.digit() == digits).mapToInt(j -> verdicts.of(j, rules).isPresent() ? 1 : 0)
-                .average().orElse(0);
+        int refused = 0;
+        int count = 0;
+        for (var judged : verdicts.judged()) {
+            if (judged.digit() == digits) {
+                count++;
+                refused += verdicts.of(judged, rules).isPresent() ? 1 : 0;
+            }
+        }
+        return count == 0 ? 0 : (double) refused / count;
     }
 
     private static void print(Verdicts verdicts, RefusalRules rules, String modelId) {

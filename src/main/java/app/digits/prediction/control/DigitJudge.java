@@ -55,7 +55,8 @@ public final class DigitJudge {
         if (evidence.worstPiece() < rules.maxPieceNonDigit()) {
             return Optional.of(Refusal.SEVERAL_DIGITS);
         }
-        if (evidence.nonDigit() > rules.maxNonDigit()) {
+        boolean doubtful = evidence.nonDigit() > rules.doubtfulNonDigit() && evidence.confidence() < rules.doubtfulMinConfidence();
+        if (evidence.nonDigit() > rules.maxNonDigit() || doubtful) {
             return Optional.of(Refusal.NOT_A_DIGIT);
         }
         return evidence.confidence() < rules.minConfidence() ? Optional.of(Refusal.UNSURE) : Optional.empty();

@@ -30,13 +30,21 @@ public class Refusals {
     @ConfigProperty(name = "digits.refusal.min-confidence", defaultValue = "0.4")
     double minConfidence;
 
+    @Inject
+    @ConfigProperty(name = "digits.refusal.doubtful-non-digit", defaultValue = "0.3")
+    double doubtfulNonDigit;
+
+    @Inject
+    @ConfigProperty(name = "digits.refusal.doubtful-min-confidence", defaultValue = "0.9")
+    double doubtfulMinConfidence;
+
     private RefusalRules rules;
     private NonDigitDetector detector;
     private NonDigitDetector touching;
 
     @PostConstruct
     void init() {
-        rules = new RefusalRules(maxNonDigit, maxPieceNonDigit, minConfidence);
+        rules = new RefusalRules(maxNonDigit, maxPieceNonDigit, minConfidence, doubtfulNonDigit, doubtfulMinConfidence);
         detector = NonDigitDetector.shipped();
         touching = NonDigitDetector.touching();
     }

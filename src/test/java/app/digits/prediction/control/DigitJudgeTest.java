@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class DigitJudgeTest {
 
-    private static final RefusalRules RULES = new RefusalRules(0.9, 0.2, 0.5);
+    private static final RefusalRules RULES = new RefusalRules(0.9, 0.2, 0.5, 0.3, 0.8);
     private static final double[] SURE_SEVEN = {0, 0, 0, 0, 0, 0, 0, 0.97, 0.03, 0};
 
     /** A detector that gives every image the same score. */
@@ -57,8 +57,15 @@ class DigitJudgeTest {
     void theVerdictTakesMarksThenTheDetectorThenTheModelsConfidence() {
         assertEquals(Optional.of(Refusal.SEVERAL_DIGITS), DigitJudge.verdict(new DigitJudge.Evidence(0.95, 0.1, 0.2), RULES));
         assertEquals(Optional.of(Refusal.NOT_A_DIGIT), DigitJudge.verdict(new DigitJudge.Evidence(0.95, 1, 0.2), RULES));
-        assertEquals(Optional.of(Refusal.UNSURE), DigitJudge.verdict(new DigitJudge.Evidence(0.5, 1, 0.4), RULES));
-        assertEquals(Optional.empty(), DigitJudge.verdict(new DigitJudge.Evidence(0.5, 1, 0.6), RULES));
+        assertEquals(Optional.of(Refusal.UNSURE), DigitJudge.verdict(new DigitJudge.Evidence(0.2, 1, 0.4), RULES));
+        assertEquals(Optional.empty(), DigitJudge.verdict(new DigitJudge.Evidence(0.2, 1, 0.6), RULES));
+    }
+
+    @Test
+    void aDrawingTheDetectorDoubtsIsNotADigitUnlessTheModelIsSure() {
+        assertEquals(Optional.of(Refusal.NOT_A_DIGIT), DigitJudge.verdict(new DigitJudge.Evidence(0.5, 1, 0.7), RULES));
+        assertEquals(Optional.empty(), DigitJudge.verdict(new DigitJudge.Evidence(0.5, 1, 0.85), RULES), "a sure model");
+        assertEquals(Optional.empty(), DigitJudge.verdict(new DigitJudge.Evidence(0.25, 1, 0.7), RULES), "not doubted");
     }
 
     @Test
@@ -68,7 +75,8 @@ class DigitJudgeTest {
 
     @Test
     void thresholdsOutsideZeroToOneAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new RefusalRules(1.5, 0.2, 0.5));
-        assertThrows(IllegalArgumentException.class, () -> new RefusalRules(0.9, Double.NaN, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new RefusalRules(1.5, 0.2, 0.5, 0.3, 0.8));
+        assertThrows(IllegalArgumentException.class, () -> new RefusalRules(0.9, Double.NaN, 0.5, 0.3, 0.8));
+        assertThrows(IllegalArgumentException.class, () -> new RefusalRules(0.9, 0.2, 0.5, 0.3, -0.1));
     }
 }
