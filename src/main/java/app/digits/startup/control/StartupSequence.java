@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * none was found (which starts a better one in the background). The page and the readiness check report each
  * step. Every step is retried with a growing pause; a step that still fails stops the process with a non-zero
  * status ({@code digits.startup.exit-on-failure}), so a supervisor restarts it instead of a server staying up
- * half-alive. The steps run with the application's own class loader as the context loader, never one Payara
+ * half-alive; so does an {@link Error}, which the executor would otherwise keep silently in a future nobody reads. The steps run with the application's own class loader as the context loader, never one Payara
  * used while deploying.
  */
 @ApplicationScoped
@@ -93,7 +93,8 @@ public class StartupSequence {
         executor.submit(() -> run(contextPath));
     }
 
-    private void run(String contextPath) {
+    /** The steps; on the executor's thread (package-private so a unit test runs them directly). */
+    void run(String contextPath) {
         var thread = Thread.currentThread();
         var previous = thread.getContextClassLoader();
         thread.setContextClassLoader(StartupSequence.class.getClassLoader());
@@ -129,7 +130,8 @@ public class StartupSequence {
                     return null;
                 });
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too (a class that cannot load, memory): in the executor's Future nobody would see it
             status.failed(String.valueOf(e.getMessage()));
             LOG.log(Level.SEVERE, "Start-up sequence failed after " + attempts + " attempts", e);
             if (exitOnFailure) {
