@@ -32,8 +32,9 @@ import java.util.logging.Logger;
  * none was found (which starts a better one in the background). The page and the readiness check report each
  * step. Every step is retried with a growing pause; a step that still fails stops the process with a non-zero
  * status ({@code digits.startup.exit-on-failure}), so a supervisor restarts it instead of a server staying up
- * half-alive; so does an {@link Error}, which the executor would otherwise keep silently in a future nobody reads. The steps run with the application's own class loader as the context loader, never one Payara
- * used while deploying.
+ * half-alive; so does an {@link Error}, which the executor would otherwise keep silently in a future nobody
+ * reads. The steps run with the application's own class loader as the context loader, never one Payara used
+ * while deploying.
  */
 @ApplicationScoped
 public class StartupSequence {
