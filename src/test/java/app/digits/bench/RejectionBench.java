@@ -9,7 +9,6 @@ import app.digits.registry.control.ModelStore;
 import app.digits.registry.entity.DigitClassifier;
 import app.digits.robustness.control.MnistTestSet;
 import app.digits.robustness.control.RejectionSamples;
-import app.digits.robustness.entity.RobustnessSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,7 +105,8 @@ public final class RejectionBench {
 
     private static List<Judged> judge(List<app.digits.dataset.entity.LabelledImage> images, long seed, int plain, int perSet,
                                       int perKind, List<DigitClassifier> classifiers, NonDigitDetector detector) {
-        return Stream.concat(digits(images, seed, plain, perSet), RejectionSamples.nonDigits(images, seed, perKind))
+        var digits = RejectionSamples.digitsApart(images, seed, plain, perSet, set -> true);
+        return Stream.concat(digits, RejectionSamples.nonDigits(images, seed, perKind))
                 .map(drawing -> {
                     var pixels = MnistNormalizer.normalize(drawing.ink());
                     if (pixels.isEmpty()) {
@@ -120,17 +120,6 @@ public final class RejectionBench {
                             classifiers.stream().map(classifier -> classifier.probabilities(pixels.get())).toList());
                 })
                 .toList();
-    }
-
-    /**
-     * The MNIST images as pixels, then each redrawn set's samples, each set with a seed of its own: with one seed
-     * the sets would redraw the same test digits, and one odd digit would count once per set against the budget.
-     */
-    private static Stream<RejectionSamples.Drawing> digits(List<app.digits.dataset.entity.LabelledImage> images, long seed, int plain,
-                                                           int perSet) {
-        var redrawn = Arrays.stream(RobustnessSet.values()).flatMap(set -> RejectionSamples.digits(images, seed * 100 + set.ordinal(), 0,
-                perSet, only -> only == set));
-        return Stream.concat(RejectionSamples.digits(images, seed, plain, 0), redrawn);
     }
 
     /** The thresholds refusing the most non-digits while refusing at most {@value #BUDGET} of the digits. */

@@ -22,7 +22,8 @@ import java.util.Locale;
  * final fit as a training run would, and prints the CV table, the fit time and the test accuracy. Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=app.digits.bench.TrainingBench
  * -Dexec.args="cnn 60000 none"} (algorithm, training images, grid size or a grid spec; optional 4th: CV images;
- * optional 5th: a models directory to save the model into, for {@code RobustnessBench}).
+ * optional 5th: a models directory to save the model into, for {@code RobustnessBench}); the seed of the search and
+ * the fit is 42, or {@code -Ddigits.bench.seed=N}.
  */
 public final class TrainingBench {
 
@@ -36,10 +37,11 @@ public final class TrainingBench {
                 : algorithm.grid(Algorithm.GridSize.parse(args.length > 2 ? args[2] : "none"));
         int cvImages = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
         var mnist = Path.of(System.getProperty("digits.mnist.dir", "data/mnist"));
+        long seed = Long.getLong("digits.bench.seed", 42);
         var train = read(mnist, "train").subList(0, images);
         var test = read(mnist, "t10k");
         long start = System.nanoTime();
-        var search = GridSearch.search(train.subList(0, Math.min(cvImages, train.size())), grid, 3, 42, algorithm.learner(),
+        var search = GridSearch.search(train.subList(0, Math.min(cvImages, train.size())), grid, 3, seed, algorithm.learner(),
                 new GridSearch.Listener() {
                     @Override
                     public void pointStarted(int point, int total, Hyperparameters parameters) {
@@ -53,7 +55,7 @@ public final class TrainingBench {
                 });
         double searchSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        var classifier = algorithm.learner().fit(train, search.best(), 42,
+        var classifier = algorithm.learner().fit(train, search.best(), seed,
                 (epoch, of) -> System.out.printf("fit epoch %d of %d: loss %.4f, held-out accuracy %.4f%n", epoch.epoch(), of,
                         epoch.trainingLoss(), epoch.validationAccuracy()));
         double fitSeconds = (System.nanoTime() - start) / 1e9;

@@ -47,6 +47,16 @@ public final class RejectionSamples {
         return Stream.concat(pixels, redrawings);
     }
 
+    /**
+     * The same, each redrawn set with a seed of its own ({@code seed * 100 + ordinal}), so the sets redraw different
+     * test digits: with one seed they redraw the same ones, and one odd digit counts once per set.
+     */
+    public static Stream<Drawing> digitsApart(List<LabelledImage> images, long seed, int plain, int perSet, Predicate<RobustnessSet> redrawn) {
+        var sets = Arrays.stream(RobustnessSet.values()).filter(redrawn)
+                .flatMap(set -> digits(images, seed * 100 + set.ordinal(), 0, perSet, only -> only == set));
+        return Stream.concat(digits(images, seed, plain, 0), sets);
+    }
+
     /** {@code perKind} samples of each kind of non-digit, two-digit ones made from {@code images}. */
     public static Stream<Drawing> nonDigits(List<LabelledImage> images, long seed, int perKind) {
         return Arrays.stream(NonDigitSets.Kind.values())
