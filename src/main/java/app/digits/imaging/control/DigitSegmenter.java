@@ -160,9 +160,10 @@ public final class DigitSegmenter {
         int lineHeight = components.all().stream().mapToInt(InkComponents.Component::height).max().orElse(0);
         int top = components.all().stream().mapToInt(InkComponents.Component::top).min().orElse(0);
         int bottom = components.all().stream().mapToInt(InkComponents.Component::bottom).max().orElse(-1);
-        var cuts = CutPaths.of(digits, top, bottom, lineHeight, cuttable(components, digits.width(), lineHeight));
+        var covering = covering(components, digits.width());
+        var cuts = CutPaths.of(digits, top, bottom, lineHeight, cuttable(components, covering, lineHeight));
         int n = cuts.size();
-        var lone = loneDigits(components, digits, lineHeight);
+        var lone = loneDigits(components, covering, digits, lineHeight);
         var cutCost = new double[n];
         for (int j = 0; j < n; j++) {
             cutCost[j] = STROKE_CUT * cuts.get(j).strokes() + (throughLoneDigit(cuts.get(j).path(), top, lone, digits.width()) ? LONE_CUT : 0);
@@ -203,8 +204,7 @@ public final class DigitSegmenter {
      * Per pixel, whether it belongs to a piece of ink that stands alone (no other piece over its columns) and is
      * no wider than one digit may be: most likely one digit, which a cut through it splits.
      */
-    private static boolean[] loneDigits(InkComponents components, InkMap map, int lineHeight) {
-        var covering = covering(components, map.width());
+    private static boolean[] loneDigits(InkComponents components, int[] covering, InkMap map, int lineHeight) {
         var lone = new boolean[map.ink().length];
         for (var component : components.all()) {
             boolean alone = component.width() <= WIDEST * lineHeight;
@@ -241,9 +241,8 @@ public final class DigitSegmenter {
      * The columns where a cut through ink is worth trying: within a piece too wide to be sure it is one digit,
      * or where two pieces stand over each other.
      */
-    private static boolean[] cuttable(InkComponents components, int width, int lineHeight) {
-        var covering = covering(components, width);
-        var cuttable = new boolean[width];
+    private static boolean[] cuttable(InkComponents components, int[] covering, int lineHeight) {
+        var cuttable = new boolean[covering.length];
         for (var component : components.all()) {
             for (int x = component.left(); x <= component.right(); x++) {
                 cuttable[x] |= covering[x] > 1 || component.width() > SPLITTABLE * lineHeight;
