@@ -21,11 +21,15 @@ final class CnnBatches implements AutoCloseable {
      * How training images are varied: not at all, by a shift of up to two pixels, like real writing, or like real
      * writing with the last epochs eased to half the distortions ({@code settling}: the network ends its run,
      * at its smallest learning rates, on images nearer the clean digits it is scored on, after having learned
-     * from the full range).
+     * from the full range), or like real writing with a share of the digits first cut out of touching numbers
+     * ({@code numbers}, {@link NeighbourFragments}).
      */
     enum Augmentation {
-        NONE, SHIFTS, WRITING, SETTLING
+        NONE, SHIFTS, WRITING, SETTLING, NUMBERS
     }
+
+    /** The share of images {@code NUMBERS} turns into pieces of touching numbers. */
+    static final double PIECES = 0.4;
 
     /** How many final epochs {@code SETTLING} eases, at most (never the first epoch). */
     static final int SETTLING_EPOCHS = 2;
@@ -88,7 +92,10 @@ final class CnnBatches implements AutoCloseable {
                 var labels = new float[size];
                 for (int i = 0; i < size; i++) {
                     var image = images.get(order[from + i]);
-                    write(image.pixels(), augmentation, ranges, random, pixels, i * LabelledImage.PIXELS);
+                    var source = augmentation == Augmentation.NUMBERS && random.nextDouble() < PIECES
+                            ? NeighbourFragments.piece(image.pixels(), images.get(random.nextInt(images.size())).pixels(), random)
+                            : image.pixels();
+                    write(source, augmentation, ranges, random, pixels, i * LabelledImage.PIXELS);
                     labels[i] = image.label();
                 }
                 queue.put(new Batch(pixels, labels, size));
@@ -103,7 +110,7 @@ final class CnnBatches implements AutoCloseable {
             case NONE -> CnnInputs.shifted(pixels, 0, 0, out, offset);
             case SHIFTS -> CnnInputs.shifted(pixels, random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT,
                     random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT, out, offset);
-            case WRITING, SETTLING -> CnnAugmentation.distort(pixels, ranges, random, out, offset);
+            case WRITING, SETTLING, NUMBERS -> CnnAugmentation.distort(pixels, ranges, random, out, offset);
         }
     }
 }

@@ -81,7 +81,7 @@ class TrainingRequestsTest {
                 () -> TrainingRequests.of(List.of("knn"), null, Map.of("knn", "pca=900"), null, null, null, false, null));
         assertInvalid("Hyperparameter epochs must be a whole number, got two",
                 () -> TrainingRequests.of(List.of("mlp"), null, Map.of("mlp", "epochs=two"), null, null, null, false, null));
-        assertInvalid("Hyperparameter augmentation must be one of [none, shifts, writing, settling], got wobbly",
+        assertInvalid("Hyperparameter augmentation must be one of [none, shifts, writing, settling, numbers], got wobbly",
                 () -> TrainingRequests.of(List.of("cnn"), null, Map.of("cnn", "augmentation=wobbly"), null, null, null, false, null));
     }
 
