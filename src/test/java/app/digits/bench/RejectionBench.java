@@ -105,7 +105,7 @@ public final class RejectionBench {
 
     private static List<Judged> judge(List<app.digits.dataset.entity.LabelledImage> images, long seed, int plain, int perSet,
                                       int perKind, List<DigitClassifier> classifiers, NonDigitDetector detector) {
-        var digits = RejectionSamples.digitsApart(images, seed, plain, perSet, set -> true);
+        var digits = RejectionSamples.digitsApart(images, seed, plain, perSet);
         return Stream.concat(digits, RejectionSamples.nonDigits(images, seed, perKind))
                 .map(drawing -> {
                     var pixels = MnistNormalizer.normalize(drawing.ink());
