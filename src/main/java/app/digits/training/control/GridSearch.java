@@ -1,7 +1,6 @@
 package app.digits.training.control;
 
 import app.digits.dataset.entity.LabelledImage;
-import app.digits.registry.entity.DigitClassifier;
 import app.digits.registry.entity.GridPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +52,7 @@ public final class GridSearch {
                 for (int i = 0; i < images.size(); i++) {
                     (fold[i] == f ? validation : training).add(images.get(i));
                 }
-                accuracies[f] = accuracy(learner.fit(training, parameters, seed, Learner.Progress.NONE), validation);
+                accuracies[f] = ParallelReading.accuracy(learner.fit(training, parameters, seed, Learner.Progress.NONE), validation);
             }
             var point = new GridPoint(parameters.values(), mean(accuracies), standardDeviation(accuracies),
                     (System.nanoTime() - start) / 1e9);
@@ -83,13 +82,6 @@ public final class GridSearch {
             }
         }
         return fold;
-    }
-
-    private static double accuracy(DigitClassifier classifier, List<LabelledImage> images) {
-        long right = images.stream()
-                .filter(image -> DigitClassifier.mostLikely(classifier.probabilities(image.pixels())) == image.label())
-                .count();
-        return (double) right / images.size();
     }
 
     private static double mean(double[] values) {

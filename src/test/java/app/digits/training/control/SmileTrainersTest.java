@@ -44,7 +44,17 @@ class SmileTrainersTest {
 
     @Test
     void anSvmOnPcaFeaturesLearnsSeparableDigits() {
-        assertLearns(SmileTrainers.svm(Bands.of(20, 1), 20, 10, 0.05));
+        assertLearns(SmileTrainers.svm(Bands.of(20, 1), 20, 10, 0.05, 42));
+    }
+
+    @Test
+    void anSvmFitsTheSameModelTwiceWithTheSameSeed() {
+        var images = Bands.of(30, 4);
+        var first = SmileTrainers.svm(images, 20, 1, 0.05, 42);
+        var second = SmileTrainers.svm(images, 20, 1, 0.05, 42);
+        for (var probe : Bands.of(3, 9)) {
+            assertArrayEquals(first.probabilities(probe.pixels()), second.probabilities(probe.pixels()), 0);
+        }
     }
 
     @Test
