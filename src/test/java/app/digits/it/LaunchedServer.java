@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class LaunchedServer implements AutoCloseable {
 
+    /** As in the README's command: PyTorch's environment is set through the foreign-function API. */
+    private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     private final Process process;
     private final URI base;
     private final Path log;
@@ -44,6 +47,7 @@ final class LaunchedServer implements AutoCloseable {
         int port = freePort();
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(NATIVE_ACCESS);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(java.util.List.of("-jar", System.getProperty("payara.microJar")));
         command.addAll(options);

@@ -55,7 +55,9 @@ public final class DjlRuntime {
 
     /**
      * Sets {@code GOMP_SPINCOUNT=10000} in the process's environment through the C library's {@code setenv}
-     * (Java has no setter for its own environment), unless the environment already says otherwise.
+     * (Java has no setter for its own environment), unless the environment already says otherwise. A restricted
+     * call: every JVM the repository launches (README, cluster, service, tests) passes
+     * {@code --enable-native-access=ALL-UNNAMED}, without which Java 25 warns and a later Java refuses.
      */
     private static void spinBriefly() {
         try {
