@@ -9,7 +9,8 @@ import weka.core.DenseInstance;
 /**
  * Weka's decision tree (J48, its C4.5) and random forest on the 784 grey levels, for comparison with Smile's
  * implementations of the same ideas. Each returns the Weka adapter, ready to score and serve. The forest is
- * seeded and uses both cores; so does the tree, which splits on the pixels that carry ink ({@link InkedPixelsJ48}).
+ * seeded and uses both cores, its trees grown by counting ({@link GreyLevelRandomTree}); so does the tree, which
+ * splits on the pixels that carry ink ({@link InkedPixelsJ48}).
  */
 public final class WekaTrainers {
 
@@ -79,6 +80,7 @@ public final class WekaTrainers {
 
     public static WekaClassifier randomForest(List<LabelledImage> images, int trees, long seed) {
         var forest = new RandomForest();
+        forest.setClassifier(new GreyLevelRandomTree());
         forest.setNumIterations(trees);
         forest.setSeed((int) seed);
         forest.setNumExecutionSlots(Runtime.getRuntime().availableProcessors());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.dataset.entity.LabelledImage;
 import java.util.ArrayList;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import weka.classifiers.trees.J48;
 import weka.core.DenseInstance;
@@ -14,27 +13,9 @@ import weka.core.Instances;
 
 class PixelSplitSelectionTest {
 
-    /** Sparse noisy images whose digit depends on a few pixels: a tree of many levels, pruned and raised. */
-    private static Instances messyImages(int count, long seed) {
-        var random = new Random(seed);
-        var data = WekaClassifier.header(count);
-        for (int n = 0; n < count; n++) {
-            var pixels = new byte[LabelledImage.PIXELS];
-            for (int i = 0; i < pixels.length; i++) {
-                if (random.nextDouble() < 0.2) {
-                    pixels[i] = (byte) (1 + random.nextInt(255));
-                }
-            }
-            int digit = random.nextDouble() < 0.15 ? random.nextInt(10)
-                    : ((pixels[300] & 0xFF) / 64 + (pixels[400] & 0xFF) / 86 * 4 + ((pixels[500] & 0xFF) > 128 ? 1 : 0)) % 10;
-            data.add(new DenseInstance(1.0, WekaClassifier.values(pixels, digit)));
-        }
-        return data;
-    }
-
     @Test
     void withEveryInkedPixelACandidateTheTreeIsWekasOwn() throws Exception {
-        var data = messyImages(1_000, 3);
+        var data = MessyImages.of(1_000, 3);
         var weka = new J48();
         weka.setDoNotMakeSplitPointActualValue(true);
         weka.buildClassifier(data);
@@ -43,7 +24,7 @@ class PixelSplitSelectionTest {
 
         assertTrue(weka.measureTreeSize() > 50, "a tree worth comparing: " + weka.measureTreeSize() + " nodes");
         assertEquals(weka.toString(), ours.toString());
-        var probe = messyImages(50, 4);
+        var probe = MessyImages.of(50, 4);
         for (int i = 0; i < probe.numInstances(); i++) {
             assertArrayEquals(weka.distributionForInstance(probe.instance(i)), ours.distributionForInstance(probe.instance(i)), 0);
         }
