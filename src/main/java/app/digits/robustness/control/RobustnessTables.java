@@ -5,7 +5,6 @@ import app.digits.imaging.control.UploadLimits;
 import app.digits.platform.control.ProblemException;
 import app.digits.registry.control.ModelRegistry;
 import app.digits.registry.entity.DigitClassifier;
-import app.digits.registry.entity.ModelDescriptor;
 import app.digits.robustness.entity.RobustnessTable;
 import app.digits.robustness.entity.SetScore;
 import com.mongodb.client.MongoCollection;
@@ -20,7 +19,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -30,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Measures the robustness table of every registered model in the background (one measurement at a time:
- * generating and decoding the sets is the costly part, shared by all models) and keeps one document per
+ * generating and decoding the sets is the costly part, shared by all models; the models are loaded one at a
+ * time) and keeps one document per
  * model and benchmark version in the {@code robustness} collection, so a new version of the generators
  * never mixes with old figures. Sizes are bounded by configuration.
  */
@@ -88,24 +87,41 @@ public class RobustnessTables {
         return status.get();
     }
 
+    /**
+     * Prepares the sets' samples once, then loads, scores and stores one model after the other, so that only
+     * one registered model is in memory at a time (besides the served one), however many runs registered: each
+     * training run adds its models, and a forest alone weighs tens of megabytes. A model that cannot be loaded
+     * is skipped and named in the final status; the others are still measured.
+     */
     private void measure(RobustnessBenchmark.Settings settings, String startedAt) {
         try {
-            var descriptors = new LinkedHashMap<String, ModelDescriptor>();
-            var classifiers = new LinkedHashMap<String, DigitClassifier>();
-            for (var descriptor : registry.models()) {
-                descriptors.put(descriptor.id(), descriptor);
-                classifiers.put(descriptor.id(), registry.model(descriptor.id()).classifier());
-            }
+            var models = registry.models();
             var testSet = mnist.testSet();
-            if (testSet.isEmpty() || classifiers.isEmpty()) {
+            if (testSet.isEmpty() || models.isEmpty()) {
                 throw new IllegalStateException("the MNIST test set is not imported or no model is registered yet");
             }
-            var scores = RobustnessBenchmark.measure(classifiers, testSet, settings, new Pipeline(uploads.maxBytes(), uploads.maxPixels()),
-                    set -> status.set(new Status(true, set.key() + " measured", startedAt, "")));
-            var measuredAt = Instant.now().toString();
-            scores.forEach((id, sets) -> store(new RobustnessTable(id, descriptors.get(id).algorithm(), RobustnessSets.VERSION,
-                    settings.seed(), settings.digits(), settings.numbers(), descriptors.get(id).test().accuracy(), measuredAt, sets)));
-            status.set(new Status(false, "done", startedAt, ""));
+            status.set(new Status(true, "preparing the samples", startedAt, ""));
+            var pipeline = new Pipeline(uploads.maxBytes(), uploads.maxPixels());
+            var samples = RobustnessBenchmark.samples(testSet, settings, pipeline);
+            var skipped = new ArrayList<String>();
+            for (int n = 0; n < models.size(); n++) {
+                var descriptor = models.get(n);
+                var model = descriptor.id() + " (" + (n + 1) + " of " + models.size() + ")";
+                status.set(new Status(true, model + ": loading", startedAt, ""));
+                DigitClassifier classifier;
+                try {
+                    classifier = registry.model(descriptor.id()).classifier();
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.log(Level.WARNING, "Robustness: skipping model " + descriptor.id() + ", which cannot be loaded", e);
+                    skipped.add(descriptor.id());
+                    continue;
+                }
+                var sets = RobustnessBenchmark.score(classifier, samples, pipeline,
+                        set -> status.set(new Status(true, model + ": " + set.key() + " measured", startedAt, "")));
+                store(new RobustnessTable(descriptor.id(), descriptor.algorithm(), RobustnessSets.VERSION, settings.seed(),
+                        settings.digits(), settings.numbers(), descriptor.test().accuracy(), Instant.now().toString(), sets));
+            }
+            status.set(new Status(false, "done", startedAt, skipped.isEmpty() ? "" : "Not measured, their files cannot be loaded: " + String.join(", ", skipped)));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "The robustness measurement failed", e);
             status.set(new Status(false, "failed", startedAt, "The measurement failed: " + e.getMessage()));

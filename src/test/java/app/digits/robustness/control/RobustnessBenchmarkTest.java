@@ -49,7 +49,10 @@ class RobustnessBenchmarkTest {
         var scores = RobustnessBenchmark.measure(classifiers, MnistTestSet.images(), SETTINGS,
                 new Pipeline(2_000_000, 4_000_000), measured::add);
 
-        assertEquals(List.of(RobustnessSet.values()), measured);
+        var everySet = List.of(RobustnessSet.values());
+        assertEquals(2 * everySet.size(), measured.size(), "each set once per model, one model after the other");
+        assertEquals(everySet, measured.subList(0, everySet.size()));
+        assertEquals(everySet, measured.subList(everySet.size(), measured.size()));
         assertEquals(List.of("mlp", "always-7"), List.copyOf(scores.keySet()));
         for (var modelScores : scores.values()) {
             assertEquals(Arrays.stream(RobustnessSet.values()).map(RobustnessSet::key).toList(),
