@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -214,6 +215,19 @@ class AdminIT extends DeployedApplication {
         assertEquals(200, fragment.statusCode());
         assertTrue(fragment.body().strip().startsWith("<form") && fragment.body().contains("class=\"review\""), fragment.body());
         assertFalse(fragment.body().contains("<title>") || fragment.body().contains("masthead"), "only what HTMX swaps in");
+    }
+
+    @Test
+    void theModelComparisonIsPagedAndAPageOutOfBoundsIsRefusedOrShowsTheLast() throws Exception {
+        var past = admin(HttpRequest.newBuilder(base.resolve("admin/models?sort=accuracy&dir=desc&modelPage=999")).header("HX-Request", "true"));
+        assertEquals(200, past.statusCode());
+        assertTrue(past.body().strip().startsWith("<div id=\"comparison\""), "the comparison's fragment, robustness included: " + past.body());
+
+        for (var page : List.of("0", "-2", "two")) {
+            var refused = admin(HttpRequest.newBuilder(base.resolve("admin?modelPage=" + page)));
+            assertEquals(400, refused.statusCode(), page);
+            assertTrue(refused.body().contains("modelPage") && !refused.body().contains("Exception"), refused.body());
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.digits.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -363,5 +364,18 @@ class HostileInputIT extends DeployedApplication {
         var remembered = send("GET", "/nothing-here", Map.of("Cookie", "lang=en"), null);
         assertEquals(404, remembered.status());
         assertTrue(remembered.body().contains("Error 404"), remembered.body());
+    }
+
+    @Test
+    void theErrorPageSaysItOnceAndHtmxGetsTheSentenceAlone() throws Exception {
+        var page = send("GET", "/nothing-here?lang=en", Map.of(), null);
+        assertEquals(404, page.status());
+        assertEquals(1, page.body().split("role=\"alert\"", -1).length - 1, "one alert, the card: " + page.body());
+        assertFalse(page.body().contains("The request did not succeed"), "not the HTMX sentence above the card: " + page.body());
+
+        var swapped = send("GET", "/nothing-here?lang=en", Map.of("HX-Request", "true"), null);
+        assertEquals(404, swapped.status());
+        assertTrue(swapped.body().strip().startsWith("<p") && swapped.body().contains("class=\"error\"")
+                && !swapped.body().contains("<main"), "only the sentence HTMX swaps in: " + swapped.body());
     }
 }

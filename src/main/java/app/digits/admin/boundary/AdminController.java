@@ -5,6 +5,8 @@ import app.digits.drawing.entity.Review;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
 import app.digits.platform.control.WholeNumbers;
+import app.digits.admin.control.ComparisonPage;
+import app.digits.registry.entity.ModelDescriptor;
 import app.digits.robustness.control.RobustnessTables;
 import app.digits.robustness.entity.RobustnessSet;
 import app.digits.training.control.Algorithm;
@@ -31,6 +33,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The admin dashboard ({@code /admin}): the comparison table of registered models (sortable by any column,
@@ -69,26 +72,25 @@ public class AdminController {
     RobustnessTables robustness;
 
     @GET
-    public String dashboard(@QueryParam("sort") String sort, @QueryParam("dir") String dir,
+    public String dashboard(@QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("modelPage") String modelPage,
                             @QueryParam("review") String review, @QueryParam("page") String page)
             throws IOException {
-        var models = comparison(sort, dir);
+        var models = comparison(sort, dir, modelPage);
         models.put("training", jobs.current());
         models.put("runs", training.runs(RUNS));
         models.put("algorithms", Algorithm.values());
         models.put("gridSizes", Algorithm.GridSize.values());
         models.put("drawings", drawings.count());
         models.put("onDrawings", drawings.scoresByModel());
-        models.put("robustness", robustness.tables());
-        models.put("robustnessSets", Arrays.stream(RobustnessSet.values()).map(RobustnessSet::key).toList());
         putLabels(review, page);
         return "admin.html";
     }
 
     @GET
     @Path("models")
-    public String comparisonTable(@QueryParam("sort") String sort, @QueryParam("dir") String dir) throws IOException {
-        comparison(sort, dir);
+    public String comparisonTable(@QueryParam("sort") String sort, @QueryParam("dir") String dir,
+                                  @QueryParam("modelPage") String modelPage) throws IOException {
+        comparison(sort, dir, modelPage);
         return "admin.html::comparison";
     }
 
@@ -98,7 +100,7 @@ public class AdminController {
     public String labels(@QueryParam("review") String review, @QueryParam("page") String page,
                          @HeaderParam("HX-Request") String htmx) throws IOException {
         if (htmx == null) {
-            return dashboard(null, null, review, page);
+            return dashboard(null, null, null, review, page);
         }
         putLabels(review, page);
         return "admin.html::labels";
@@ -151,13 +153,27 @@ public class AdminController {
         }
     }
 
-    /** The sorted comparison table; an unknown column is a 400. */
-    private Models comparison(String sort, String dir) throws IOException {
+    /**
+     * One page of the sorted comparison table, with the robustness tables of its models and every model's test
+     * accuracy (for the accuracy on people's drawings, whichever page shows the model); an unknown column or a
+     * page below 1 is a 400.
+     */
+    private Models comparison(String sort, String dir, String modelPage) throws IOException {
         var models = admin.showWithForms("admin");
         var column = sort == null ? "accuracy" : sort;
         boolean descending = !"asc".equals(dir);
+        var page = WholeNumbers.optional(modelPage, "modelPage");
+        if (page != null && page < 1) {
+            throw ProblemException.badRequest("modelPage starts at 1, got " + page);
+        }
         var servedId = admin.registry().servedId();
-        models.put("comparison", ModelComparison.of(admin.registry().models(), servedId, column, descending));
+        var registered = admin.registry().models();
+        var shown = ComparisonPage.of(ModelComparison.of(registered, servedId, column, descending), page == null ? 1 : page, ComparisonPage.SIZE);
+        models.put("comparison", shown.rows());
+        models.put("comparisonPage", shown);
+        models.put("testAccuracy", registered.stream().collect(Collectors.toMap(ModelDescriptor::id, d -> d.test().accuracy())));
+        models.put("robustness", robustness.tables(shown.modelIds()));
+        models.put("robustnessSets", Arrays.stream(RobustnessSet.values()).map(RobustnessSet::key).toList());
         models.put("sort", column);
         models.put("descending", descending);
         models.put("servedId", servedId);

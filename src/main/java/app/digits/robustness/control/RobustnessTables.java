@@ -19,11 +19,13 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -130,8 +132,18 @@ public class RobustnessTables {
 
     /** The stored tables of the current benchmark version, by model id. */
     public List<RobustnessTable> tables() {
+        return tables(Filters.eq("benchmarkVersion", RobustnessSets.VERSION));
+    }
+
+    /** The stored tables of the current benchmark version for these models, in the order of {@code modelIds}. */
+    public List<RobustnessTable> tables(List<String> modelIds) {
+        var found = tables(Filters.and(Filters.eq("benchmarkVersion", RobustnessSets.VERSION), Filters.in("modelId", modelIds)));
+        return found.stream().sorted(Comparator.comparingInt(table -> modelIds.indexOf(table.modelId()))).toList();
+    }
+
+    private List<RobustnessTable> tables(Bson filter) {
         var tables = new ArrayList<RobustnessTable>();
-        for (var document : collection().find(Filters.eq("benchmarkVersion", RobustnessSets.VERSION)).sort(Sorts.ascending("modelId"))) {
+        for (var document : collection().find(filter).sort(Sorts.ascending("modelId"))) {
             tables.add(table(document));
         }
         return tables;

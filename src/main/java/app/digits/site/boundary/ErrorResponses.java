@@ -83,7 +83,7 @@ public class ErrorResponses {
         model.put("problem", problem);
         model.put("status", problem.status());
         model.put("messageKey", Problems.pageMessageKey(problem.status()));
-        var view = request.getHeader("HX-Request") != null ? "error.html::message" : "error.html";
+        var view = request.getHeader("HX-Request") != null ? "error-message.html" : "error.html";
         var out = new StringWriter();
         try {
             views.render(view, model, locale, request, response, out);

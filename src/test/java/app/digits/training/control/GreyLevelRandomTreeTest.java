@@ -19,6 +19,12 @@ class GreyLevelRandomTreeTest {
         return data;
     }
 
+    private static RandomTree grown(RandomTree tree, int seed, Instances data) throws Exception {
+        tree.setSeed(seed);
+        tree.buildClassifier(data);
+        return tree;
+    }
+
     private static void assertSameAnswers(weka.classifiers.Classifier expected, weka.classifiers.Classifier actual) throws Exception {
         var probe = MessyImages.of(500, 4);
         for (int i = 0; i < probe.numInstances(); i++) {
@@ -29,12 +35,8 @@ class GreyLevelRandomTreeTest {
     @Test
     void theTreeIsWekasOwnNodeForNodeAndThresholdForThreshold() throws Exception {
         var data = weighted(MessyImages.of(1_500, 3));
-        var weka = new RandomTree();
-        weka.setSeed(7);
-        weka.buildClassifier(data);
-        var ours = new GreyLevelRandomTree();
-        ours.setSeed(7);
-        ours.buildClassifier(data);
+        var weka = grown(new RandomTree(), 7, data);
+        var ours = grown(new GreyLevelRandomTree(), 7, data);
 
         assertTrue(weka.numElements() > 200, "a tree worth comparing: " + weka.numElements() + " nodes");
         assertEquals(weka.toString(), ours.toString());
@@ -77,12 +79,6 @@ class GreyLevelRandomTreeTest {
         for (int i = 0; i < data.numInstances(); i += 7) {
             data.instance(i).setValue(300, 0.001);
         }
-        var weka = new RandomTree();
-        weka.setSeed(2);
-        weka.buildClassifier(data);
-        var ours = new GreyLevelRandomTree();
-        ours.setSeed(2);
-        ours.buildClassifier(data);
-        assertEquals(weka.toString(), ours.toString());
+        assertEquals(grown(new RandomTree(), 2, data).toString(), grown(new GreyLevelRandomTree(), 2, data).toString());
     }
 }
