@@ -50,7 +50,8 @@ def main():
         time.sleep(5)
     wall = time.monotonic() - started
     run = call(args.url + "/api/admin/trainings/" + run_id, password)
-    models = {m["id"]: m for m in call(args.url + "/api/admin/models", password)}
+    # The newest models first: the table comes a page at a time (200 at most), and this run's are the newest.
+    models = {m["id"]: m for m in call(args.url + "/api/admin/models?sort=trained&dir=desc&size=200", password)}
     print(f"Run {run_id}: {run['status']} in {wall:.0f} s (server: {run['seconds']} s); promoted: {run.get('promotedModelId')}")
     for failure in run.get("failures", []):
         print("failed:", failure)

@@ -98,8 +98,13 @@ class TrainingIT extends BrowserTest {
                 "decision-tree"), run.get("trainedAlgorithms"), "the default job: XGBoost's boosted trees, not Smile's forest");
         assertEquals(before, Server.servedModelId(base), "models fitted on 1,500 images do not beat the served one");
 
-        var table = Server.JSON.fromJson(admin(HttpRequest.newBuilder(base.resolve("api/admin/models?sort=latency&dir=asc"))).body(),
-                List.class);
+        var answer = admin(HttpRequest.newBuilder(base.resolve("api/admin/models?sort=latency&dir=asc")));
+        var table = Server.JSON.fromJson(answer.body(), List.class);
+        assertEquals(String.valueOf(table.size()), answer.headers().firstValue("X-Total-Count").orElse(""), "one page holds them all");
+        var firstTwo = Server.JSON.fromJson(admin(HttpRequest.newBuilder(base.resolve("api/admin/models?sort=latency&dir=asc&size=2"))).body(), List.class);
+        assertEquals(table.subList(0, 2), firstTwo, "a page of two: the first two of the same order");
+        assertEquals(400, admin(HttpRequest.newBuilder(base.resolve("api/admin/models?page=0"))).statusCode());
+        assertEquals(400, admin(HttpRequest.newBuilder(base.resolve("api/admin/models?size=201"))).statusCode());
         var rows = ((List<Map<String, Object>>) table).stream().filter(row -> modelIds.contains(row.get("id"))).toList();
         assertEquals(9, rows.size());
         for (var row : rows) {

@@ -1,5 +1,6 @@
 package app.digits.admin.boundary;
 
+import app.digits.admin.control.ComparisonPage;
 import app.digits.platform.boundary.BodyLimit;
 import app.digits.platform.boundary.JsonRequest;
 import app.digits.registry.control.ModelRegistry;
@@ -11,7 +12,9 @@ import app.digits.training.control.TrainingPlan;
 import app.digits.training.control.TrainingProgress;
 import app.digits.training.control.TrainingRequests;
 import app.digits.training.entity.TrainingRun;
+import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
+import app.digits.platform.control.WholeNumbers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.mvc.security.CsrfProtected;
@@ -140,14 +143,24 @@ public class TrainingResource {
 
     @GET
     @Path("models")
-    @Operation(summary = "The comparison table of registered models, sorted by a column")
-    public List<ComparedModel> models(@QueryParam("sort") String sort, @QueryParam("dir") String dir) throws IOException {
+    @Operation(summary = "The comparison table of registered models, sorted by a column, a page at a time (page from 1, "
+            + "size 1 to 200, 100 by default); the X-Total-Count header gives how many models there are")
+    public Response models(@QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("page") String page,
+                           @QueryParam("size") String size) throws IOException {
+        var pageNumber = WholeNumbers.optional(page, "page");
+        var pageSize = WholeNumbers.optional(size, "size");
+        if ((pageNumber != null && pageNumber < 1) || (pageSize != null && (pageSize < 1 || pageSize > 200))) {
+            throw ProblemException.badRequest("page starts at 1 and size is 1 to 200, not " + page + " and " + size);
+        }
         var servedId = registry.servedId();
-        return ModelComparison.of(registry.models(), servedId, sort, !"asc".equals(dir)).stream()
+        var shown = ComparisonPage.of(ModelComparison.of(registry.models(), servedId, sort, !"asc".equals(dir)),
+                pageNumber == null ? 1 : pageNumber, pageSize == null ? 100 : pageSize);
+        var rows = shown.rows().stream()
                 .map(row -> new ComparedModel(row.model().id(), row.model().algorithm(), row.model().library(),
                         row.model().training().hyperparameters(), row.model().test().accuracy(), row.model().test().macroF1(), row.model().training().seconds(),
                         row.model().test().medianLatencyMicros(), row.model().file().bytes(), row.served(), row.best(),
                         row.againstBest().map(result -> result.pValue()).orElse(null)))
                 .toList();
+        return Response.ok(rows).header("X-Total-Count", shown.total()).build();
     }
 }
