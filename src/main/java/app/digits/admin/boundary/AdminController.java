@@ -1,11 +1,11 @@
 package app.digits.admin.boundary;
 
+import app.digits.admin.control.ComparisonPage;
 import app.digits.drawing.control.DrawingArchive;
 import app.digits.drawing.entity.Review;
 import app.digits.platform.control.ProblemException;
 import app.digits.platform.control.Roles;
 import app.digits.platform.control.WholeNumbers;
-import app.digits.admin.control.ComparisonPage;
 import app.digits.registry.entity.ModelDescriptor;
 import app.digits.robustness.control.RobustnessTables;
 import app.digits.robustness.entity.RobustnessSet;
@@ -36,14 +36,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The admin dashboard ({@code /admin}): the comparison table of registered models (sortable by any column,
- * re-sorted in place with HTMX at {@code /admin/models}), the served one marked, a button to serve another
- * (hot swap, no restart); the training panel ({@link TrainingController}); the past runs; how the models do
- * on people's labelled drawings, and the review of people's labels ({@code /admin/labels}: one page at a
- * time, accepted or rejected in bulk, swapped in by HTMX or, opened directly, shown in the whole dashboard; only
- * accepted labels can train a model); under the comparison, each
- * model's robustness table (set by set, as last measured by {@code POST /api/admin/robustness}). Admin only
- * (Jakarta Security, {@link AdminAuthentication}); its posts carry the session's CSRF token.
+ * The admin dashboard ({@code /admin}): the comparison table of registered models (sortable by any column, a
+ * page at a time, re-sorted and paged in place with HTMX at {@code /admin/models}), the served one marked, a
+ * button to serve another (hot swap, no restart); the training panel ({@link TrainingController}); the past
+ * runs; how the models do on people's labelled drawings, and the review of people's labels
+ * ({@code /admin/labels}: one page at a time, accepted or rejected in bulk, swapped in by HTMX or, opened
+ * directly, shown in the whole dashboard; only accepted labels can train a model); under the comparison, the
+ * robustness table of each model of its page (set by set, as last measured by {@code POST
+ * /api/admin/robustness}). Admin only (Jakarta Security, {@link AdminAuthentication}); its posts carry the
+ * session's CSRF token.
  */
 @Controller
 @RequestScoped

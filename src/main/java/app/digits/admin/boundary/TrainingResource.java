@@ -149,8 +149,11 @@ public class TrainingResource {
                            @QueryParam("size") String size) throws IOException {
         var pageNumber = WholeNumbers.optional(page, "page");
         var pageSize = WholeNumbers.optional(size, "size");
-        if ((pageNumber != null && pageNumber < 1) || (pageSize != null && (pageSize < 1 || pageSize > 200))) {
-            throw ProblemException.badRequest("page starts at 1 and size is 1 to 200, not " + page + " and " + size);
+        if (pageNumber != null && pageNumber < 1) {
+            throw ProblemException.badRequest("page starts at 1, got " + pageNumber);
+        }
+        if (pageSize != null && (pageSize < 1 || pageSize > 200)) {
+            throw ProblemException.badRequest("size is 1 to 200, got " + pageSize);
         }
         var servedId = registry.servedId();
         var shown = ComparisonPage.of(ModelComparison.of(registry.models(), servedId, sort, !"asc".equals(dir)),
