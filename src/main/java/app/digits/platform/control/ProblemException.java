@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public class ProblemException extends RuntimeException {
 
+    /** The key of the sentence for a problem that has none of its own: "the request did not succeed". */
+    public static final String GENERAL_SENTENCE = "problem.other";
+
     private final int status;
     private final String title;
     private final Duration retryAfter;
@@ -100,7 +103,7 @@ public class ProblemException extends RuntimeException {
         }
         return switch (status) {
             case 400, 409, 413, 415, 429, 503 -> "problem." + status;
-            default -> "problem.other";
+            default -> GENERAL_SENTENCE;
         };
     }
 }

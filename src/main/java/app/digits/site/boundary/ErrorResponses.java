@@ -70,6 +70,16 @@ public class ErrorResponses {
     private record Answer(String contentType, String body, Optional<String> language) {
     }
 
+    /**
+     * The sentence of the whole error page: for a form that was sent (a drawing posted without JavaScript), its
+     * problem's own sentence when it has one ("only PNG and JPEG images are accepted"); for an address that was
+     * visited, or a problem with no sentence of its own, the status's ("there is nothing at this address").
+     */
+    static String pageSentence(ProblemException problem, String method) {
+        boolean sent = !"GET".equals(method) && !"HEAD".equals(method);
+        return sent && !problem.messageKey().equals(ProblemException.GENERAL_SENTENCE) ? problem.messageKey() : Problems.pageMessageKey(problem.status());
+    }
+
     private Answer answer(ProblemException problem, Optional<Boolean> pageAddress, HttpServletRequest request,
                           HttpServletResponse response) {
         var path = ErrorPage.requestedPath(request);
@@ -82,7 +92,7 @@ public class ErrorResponses {
         var model = pages.of("error", safeLink(path));
         model.put("problem", problem);
         model.put("status", problem.status());
-        model.put("messageKey", Problems.pageMessageKey(problem.status()));
+        model.put("messageKey", pageSentence(problem, request.getMethod()));
         var view = request.getHeader("HX-Request") != null ? "error-message.html" : "error.html";
         var out = new StringWriter();
         try {
