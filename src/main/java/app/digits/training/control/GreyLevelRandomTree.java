@@ -56,8 +56,8 @@ final class GreyLevelRandomTree extends RandomTree {
             classCounts[images.digits()[i]] += images.weights()[i];
         }
         m_Info = new Instances(data, 0);
-        var grower = new Grower(images, window, random, data.numClasses());
-        var root = new Node();
+        var grower = new Grower(this, images, window, random, data.numClasses());
+        var root = new Node(this);
         m_Tree = root;
         root.grow(grower, 0, images.count(), classCounts, 0);
     }
@@ -109,10 +109,16 @@ final class GreyLevelRandomTree extends RandomTree {
     }
 
     /**
-     * What the nodes of one tree share while it grows: its images, the image numbers that nodes own as ranges,
-     * the attribute window and random generator Weka's tree draws its pixels with, and the counting buffers.
+     * What the nodes of one tree share while it grows: the tree and its settings, its images, the image numbers
+     * that nodes own as ranges, the attribute window and random generator Weka's tree draws its pixels with,
+     * and the counting buffers.
      */
     private static final class Grower {
+
+        final GreyLevelRandomTree tree;
+        final double minNum;
+        final int pixelsToTry;
+        final int maxDepth;
 
         final GreyLevelImages images;
         final int[] order;
@@ -123,7 +129,11 @@ final class GreyLevelRandomTree extends RandomTree {
         private final int[] present = new int[LEVELS];
         private final boolean[] seen = new boolean[LEVELS];
 
-        Grower(GreyLevelImages images, int[] window, Random random, int classes) {
+        Grower(GreyLevelRandomTree tree, GreyLevelImages images, int[] window, Random random, int classes) {
+            this.tree = tree;
+            this.minNum = tree.m_MinNum;
+            this.pixelsToTry = tree.m_KValue;
+            this.maxDepth = tree.getMaxDepth();
             this.images = images;
             this.order = IntStream.range(0, images.count()).toArray();
             this.window = window;
@@ -209,18 +219,26 @@ final class GreyLevelRandomTree extends RandomTree {
         }
     }
 
-    /** A node of Weka's tree, grown here: {@code RandomTree.Tree.buildTree} for a nominal class. */
-    private final class Node extends Tree {
+    /**
+     * A node of Weka's tree, grown here: {@code RandomTree.Tree.buildTree} for a nominal class. A static class
+     * whose only link to its tree is Weka's own, so that it serializes as Weka's nodes do (an inner class would
+     * add a second reference to the tree in every node: 4 MB more in a forest of 100 trees).
+     */
+    private static final class Node extends Tree {
 
         private static final long serialVersionUID = 1L;
+
+        Node(GreyLevelRandomTree tree) {
+            tree.super();
+        }
 
         void grow(Grower grower, int from, int to, double[] classCounts, int depth) {
             if (from == to) {
                 return;
             }
             double total = Utils.sum(classCounts);
-            if (total < 2 * m_MinNum || Utils.eq(classCounts[Utils.maxIndex(classCounts)], total)
-                    || (getMaxDepth() > 0 && depth >= getMaxDepth())) {
+            if (total < 2 * grower.minNum || Utils.eq(classCounts[Utils.maxIndex(classCounts)], total)
+                    || (grower.maxDepth > 0 && depth >= grower.maxDepth)) {
                 m_ClassDistribution = classCounts.clone();
                 return;
             }
@@ -228,7 +246,7 @@ final class GreyLevelRandomTree extends RandomTree {
             int bestAttribute = 0;
             Threshold best = null;
             int windowSize = grower.window.length;
-            int k = m_KValue;
+            int k = grower.pixelsToTry;
             boolean gainFound = false;
             while (windowSize > 0 && (k-- > 0 || !gainFound)) {
                 int chosen = grower.random.nextInt(windowSize);
@@ -256,8 +274,8 @@ final class GreyLevelRandomTree extends RandomTree {
             m_SplitPoint = best.splitPoint();
             m_Prop = best.proportions();
             int split = grower.partition(m_Attribute, m_SplitPoint, from, to);
-            var below = new Node();
-            var above = new Node();
+            var below = new Node(grower.tree);
+            var above = new Node(grower.tree);
             m_Successors = new Tree[] {below, above};
             below.grow(grower, from, split, best.distribution()[0], depth + 1);
             above.grow(grower, split, to, best.distribution()[1], depth + 1);
