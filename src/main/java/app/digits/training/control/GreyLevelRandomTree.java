@@ -23,9 +23,6 @@ import weka.core.Utils;
 final class GreyLevelRandomTree extends RandomTree {
 
     private static final long serialVersionUID = 1L;
-    private static final int LEVELS = 256;
-    /** The values images hold for the grey levels 0 to 255, as {@link WekaClassifier#values} writes them. */
-    private static final double[] GREY_VALUES = IntStream.range(0, LEVELS).mapToDouble(level -> level / 255.0).toArray();
 
     GreyLevelRandomTree() {
         setDoNotCheckCapabilities(true);
@@ -33,11 +30,15 @@ final class GreyLevelRandomTree extends RandomTree {
 
     @Override
     public void buildClassifier(Instances given) throws Exception {
+        if (m_NumFolds > 0 || m_BreakTiesRandomly || m_computeImpurityDecreases || given.numAttributes() == 1
+                || !given.classAttribute().isNominal()) {
+            super.buildClassifier(given);
+            return;
+        }
         var data = new Instances(given);
         data.deleteWithMissingClass();
         var images = GreyLevelImages.of(data);
-        if (images == null || m_NumFolds > 0 || m_BreakTiesRandomly || m_computeImpurityDecreases || data.numAttributes() == 1
-                || !data.classAttribute().isNominal()) {
+        if (images == null) {
             super.buildClassifier(given);
             return;
         }
@@ -84,9 +85,8 @@ final class GreyLevelRandomTree extends RandomTree {
                     if (attribute == classIndex) {
                         continue;
                     }
-                    double value = image.value(attribute);
-                    int level = (int) (value * 255 + 0.5);
-                    if ((level & -LEVELS) != 0 || GREY_VALUES[level] != value) {
+                    int level = GreyLevels.of(image.value(attribute));
+                    if (level < 0) {
                         return null;
                     }
                     levels[attribute * count + i] = (byte) level;
@@ -126,8 +126,8 @@ final class GreyLevelRandomTree extends RandomTree {
         final Random random;
         private final int classes;
         private final double[] counts;
-        private final int[] present = new int[LEVELS];
-        private final boolean[] seen = new boolean[LEVELS];
+        private final int[] present = new int[GreyLevels.LEVELS];
+        private final boolean[] seen = new boolean[GreyLevels.LEVELS];
 
         Grower(GreyLevelRandomTree tree, GreyLevelImages images, int[] window, Random random, int classes) {
             this.tree = tree;
@@ -139,7 +139,7 @@ final class GreyLevelRandomTree extends RandomTree {
             this.window = window;
             this.random = random;
             this.classes = classes;
-            this.counts = new double[LEVELS * classes];
+            this.counts = new double[GreyLevels.LEVELS * classes];
         }
 
         /** The best threshold of {@code attribute} for the images {@code order[from..to)}. */
@@ -165,9 +165,9 @@ final class GreyLevelRandomTree extends RandomTree {
             var best = new double[][] {current[0].clone(), current[1].clone()};
             double splitPoint = Double.NaN;
             double bestGain = -Double.MAX_VALUE;
-            double below = GREY_VALUES[present[0]];
+            double below = GreyLevels.VALUES[present[0]];
             for (int p = 0; p < found; p++) {
-                double value = GREY_VALUES[present[p]];
+                double value = GreyLevels.VALUES[present[p]];
                 if (value > below) {
                     double gain = prior - ContingencyTables.entropyConditionedOnRows(current);
                     if (gain > bestGain) {
@@ -197,7 +197,7 @@ final class GreyLevelRandomTree extends RandomTree {
             int split = from;
             for (int i = from; i < to; i++) {
                 int image = order[i];
-                if (GREY_VALUES[images.level(attribute, image)] < splitPoint) {
+                if (GreyLevels.VALUES[images.level(attribute, image)] < splitPoint) {
                     order[i] = order[split];
                     order[split++] = image;
                 }

@@ -16,7 +16,6 @@ import weka.core.Utils;
 final class GreyLevelSplit extends C45Split {
 
     private static final long serialVersionUID = 1L;
-    static final int LEVELS = 256;
 
     GreyLevelSplit(int pixel, int minNoObj, double sumOfWeights, boolean useMdlCorrection) {
         super(pixel, minNoObj, sumOfWeights, useMdlCorrection);

@@ -105,12 +105,12 @@ final class PixelSplitSelection extends C45ModelSelection {
         for (int t = 0; t < threads; t++) {
             int first = t;
             tasks.add(() -> {
-                var counts = new int[GreyLevelSplit.LEVELS * node.classes()];
-                var levels = new int[GreyLevelSplit.LEVELS];
+                var counts = new int[GreyLevels.LEVELS * node.classes()];
+                var levels = new int[GreyLevels.LEVELS];
                 for (int c = first; c < candidates.length; c += threads) {
                     int present = node.count(c, counts, levels);
                     splits[c] = new GreyLevelSplit(candidates[c], m_minNoObj, sumOfWeights, m_useMDLcorrection);
-                    splits[c].choose(counts, levels, present, node.classes(), NodeLevels.GREY_VALUES);
+                    splits[c].choose(counts, levels, present, node.classes(), GreyLevels.VALUES);
                 }
                 return null;
             });
@@ -130,9 +130,6 @@ final class PixelSplitSelection extends C45ModelSelection {
     /** A node's images as grey levels, candidate by candidate (one row of levels per candidate), and their digits. */
     private record NodeLevels(byte[] levels, int[] digits, int classes) {
 
-        /** The values images hold for the grey levels 0 to 255, as {@link WekaClassifier#values} writes them. */
-        static final double[] GREY_VALUES = IntStream.range(0, GreyLevelSplit.LEVELS).mapToDouble(level -> level / 255.0).toArray();
-
         static NodeLevels of(Instances data, int[] candidates) {
             int images = data.numInstances();
             var levels = new byte[candidates.length * images];
@@ -145,8 +142,8 @@ final class PixelSplitSelection extends C45ModelSelection {
                 digits[i] = (int) image.classValue();
                 for (int c = 0; c < candidates.length; c++) {
                     double value = image.value(candidates[c]);
-                    int level = (int) Math.round(value * 255);
-                    if (level < 0 || level >= GreyLevelSplit.LEVELS || GREY_VALUES[level] != value) {
+                    int level = GreyLevels.of(value);
+                    if (level < 0) {
                         throw new IllegalArgumentException("Grey levels scaled to [0, 1] expected, not " + value);
                     }
                     levels[c * images + i] = (byte) level;
@@ -161,7 +158,7 @@ final class PixelSplitSelection extends C45ModelSelection {
          */
         int count(int c, int[] counts, int[] present) {
             Arrays.fill(counts, 0);
-            var perLevel = new int[GreyLevelSplit.LEVELS];
+            var perLevel = new int[GreyLevels.LEVELS];
             int images = digits.length;
             for (int i = 0; i < images; i++) {
                 int level = levels[c * images + i] & 0xFF;
