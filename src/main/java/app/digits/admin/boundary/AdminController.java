@@ -1,6 +1,6 @@
 package app.digits.admin.boundary;
 
-import app.digits.admin.control.ComparisonPage;
+import app.digits.admin.control.Slice;
 import app.digits.drawing.control.DrawingArchive;
 import app.digits.drawing.entity.Review;
 import app.digits.platform.control.ProblemException;
@@ -169,11 +169,11 @@ public class AdminController {
         }
         var servedId = admin.registry().servedId();
         var registered = admin.registry().models();
-        var shown = ComparisonPage.of(ModelComparison.of(registered, servedId, column, descending), page == null ? 1 : page, ComparisonPage.SIZE);
-        models.put("comparison", shown.rows());
+        var shown = Slice.of(ModelComparison.of(registered, servedId, column, descending), page == null ? 1 : page, Slice.MODELS);
+        models.put("comparison", shown.items());
         models.put("comparisonPage", shown);
         models.put("testAccuracy", registered.stream().collect(Collectors.toMap(ModelDescriptor::id, d -> d.test().accuracy())));
-        models.put("robustness", robustness.tables(shown.modelIds()));
+        models.put("robustness", robustness.tables(shown.items().stream().map(row -> row.model().id()).toList()));
         models.put("robustnessSets", Arrays.stream(RobustnessSet.values()).map(RobustnessSet::key).toList());
         models.put("sort", column);
         models.put("descending", descending);

@@ -1,6 +1,6 @@
 package app.digits.admin.boundary;
 
-import app.digits.admin.control.ComparisonPage;
+import app.digits.admin.control.Slice;
 import app.digits.platform.boundary.BodyLimit;
 import app.digits.platform.boundary.JsonRequest;
 import app.digits.registry.control.ModelRegistry;
@@ -156,9 +156,9 @@ public class TrainingResource {
             throw ProblemException.badRequest("size is 1 to 200, got " + pageSize);
         }
         var servedId = registry.servedId();
-        var shown = ComparisonPage.of(ModelComparison.of(registry.models(), servedId, sort, !"asc".equals(dir)),
+        var shown = Slice.of(ModelComparison.of(registry.models(), servedId, sort, !"asc".equals(dir)),
                 pageNumber == null ? 1 : pageNumber, pageSize == null ? 100 : pageSize);
-        var rows = shown.rows().stream()
+        var rows = shown.items().stream()
                 .map(row -> new ComparedModel(row.model().id(), row.model().algorithm(), row.model().library(),
                         row.model().training().hyperparameters(), row.model().test().accuracy(), row.model().test().macroF1(), row.model().training().seconds(),
                         row.model().test().medianLatencyMicros(), row.model().file().bytes(), row.served(), row.best(),

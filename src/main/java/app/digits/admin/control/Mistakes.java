@@ -18,10 +18,6 @@ public final class Mistakes {
     public record Mistake(int index, String image, int actual, int predicted) {
     }
 
-    /** A page of mistakes and how many there are in all. */
-    public record Page(List<Mistake> mistakes, int page, int pages, int total) {
-    }
-
     private Mistakes() {
     }
 
@@ -29,7 +25,7 @@ public final class Mistakes {
      * One page of the mistakes of {@code digit} (every true digit when null); with {@code predicted}, the images
      * of {@code digit} read as {@code predicted} instead, right or wrong.
      */
-    public static Page of(ModelDescriptor model, List<LabelledImage> test, Integer digit, Integer predicted, int page, int size) {
+    public static Slice<Mistake> of(ModelDescriptor model, List<LabelledImage> test, Integer digit, Integer predicted, int page, int size) {
         var predictions = model.test().predictedDigits();
         var wrong = new ArrayList<Integer>();
         if (predictions.length == test.size()) {
@@ -41,11 +37,9 @@ public final class Mistakes {
                 }
             }
         }
-        int pages = Math.max(1, (wrong.size() + size - 1) / size);
-        int current = Math.clamp(page, 1, pages);
-        var shown = wrong.subList(Math.min(wrong.size(), (current - 1) * size), Math.min(wrong.size(), current * size)).stream()
+        var slice = Slice.of(wrong, page, size);
+        return new Slice<>(slice.items().stream()
                 .map(i -> new Mistake(i, PngImages.dataUrl(PngImages.greyLevels(test.get(i).pixels(), 28)), test.get(i).label(), predictions[i]))
-                .toList();
-        return new Page(shown, current, pages, wrong.size());
+                .toList(), slice.page(), slice.pages(), slice.total());
     }
 }

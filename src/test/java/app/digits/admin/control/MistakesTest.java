@@ -30,17 +30,17 @@ class MistakesTest {
         var first = Mistakes.of(answering(predictions), test, null, null, 1, 5);
         assertEquals(12, first.total());
         assertEquals(3, first.pages());
-        assertEquals(List.of(1, 3, 5, 7, 9), first.mistakes().stream().map(Mistakes.Mistake::index).toList());
-        assertEquals(2, first.mistakes().get(0).predicted());
-        assertEquals(1, first.mistakes().get(0).actual());
-        assertTrue(first.mistakes().get(0).image().startsWith("data:image/png;base64,"));
+        assertEquals(List.of(1, 3, 5, 7, 9), first.items().stream().map(Mistakes.Mistake::index).toList());
+        assertEquals(2, first.items().get(0).predicted());
+        assertEquals(1, first.items().get(0).actual());
+        assertTrue(first.items().get(0).image().startsWith("data:image/png;base64,"));
 
         var last = Mistakes.of(answering(predictions), test, null, null, 99, 5);
         assertEquals(3, last.page(), "pages past the end show the last one");
-        assertEquals(List.of(21, 23), last.mistakes().stream().map(Mistakes.Mistake::index).toList());
+        assertEquals(List.of(21, 23), last.items().stream().map(Mistakes.Mistake::index).toList());
 
         var threes = Mistakes.of(answering(predictions), test, 3, null, 1, 5);
-        assertEquals(List.of(3, 13, 23), threes.mistakes().stream().map(Mistakes.Mistake::index).toList());
+        assertEquals(List.of(3, 13, 23), threes.items().stream().map(Mistakes.Mistake::index).toList());
     }
 
     @Test
@@ -52,11 +52,11 @@ class MistakesTest {
             predictions[i] = (byte) (i % 2 == 0 ? i % 10 : (i + 1) % 10);
         }
         var threesReadAsFour = Mistakes.of(answering(predictions), test, 3, 4, 1, 5);
-        assertEquals(List.of(3, 13, 23), threesReadAsFour.mistakes().stream().map(Mistakes.Mistake::index).toList());
-        assertTrue(threesReadAsFour.mistakes().stream().allMatch(m -> m.actual() == 3 && m.predicted() == 4));
+        assertEquals(List.of(3, 13, 23), threesReadAsFour.items().stream().map(Mistakes.Mistake::index).toList());
+        assertTrue(threesReadAsFour.items().stream().allMatch(m -> m.actual() == 3 && m.predicted() == 4));
 
         var foursRight = Mistakes.of(answering(predictions), test, 4, 4, 1, 5);
-        assertEquals(List.of(4, 14, 24), foursRight.mistakes().stream().map(Mistakes.Mistake::index).toList());
+        assertEquals(List.of(4, 14, 24), foursRight.items().stream().map(Mistakes.Mistake::index).toList());
         assertEquals(0, Mistakes.of(answering(predictions), test, 3, 7, 1, 5).total());
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class ComparisonPageTest {
+class SliceTest {
 
     /** Models m00 to m(n-1), m00 the most accurate: sorted by accuracy, they come in name order. */
     private static List<ModelComparison.Row> sortedRows(int count) {
@@ -21,28 +21,32 @@ class ComparisonPageTest {
         return ModelComparison.of(models, "m03", "accuracy", true);
     }
 
+    private static List<String> ids(Slice<ModelComparison.Row> page) {
+        return page.items().stream().map(row -> row.model().id()).toList();
+    }
+
     @Test
     void aPageHoldsItsShareOfTheSortedModelsAndSaysWhereItStands() {
         var rows = sortedRows(45);
-        var second = ComparisonPage.of(rows, 2, 20);
-        assertEquals(List.of("m20", "m21"), second.modelIds().subList(0, 2));
-        assertEquals(20, second.rows().size());
+        var second = Slice.of(rows, 2, 20);
+        assertEquals(List.of("m20", "m21"), ids(second).subList(0, 2));
+        assertEquals(20, second.items().size());
         assertEquals(3, second.pages());
         assertEquals(45, second.total());
         assertTrue(second.hasPrevious() && second.hasNext());
 
-        var last = ComparisonPage.of(rows, 3, 20);
-        assertEquals(List.of("m40", "m41", "m42", "m43", "m44"), last.modelIds());
+        var last = Slice.of(rows, 3, 20);
+        assertEquals(List.of("m40", "m41", "m42", "m43", "m44"), ids(last));
         assertFalse(last.hasNext());
     }
 
     @Test
     void aPagePastTheLastShowsTheLastAndNoModelsMakeOneEmptyPage() {
-        var past = ComparisonPage.of(sortedRows(45), 9, 20);
+        var past = Slice.of(sortedRows(45), 9, 20);
         assertEquals(3, past.page());
-        assertEquals(5, past.rows().size());
+        assertEquals(5, past.items().size());
 
-        var none = ComparisonPage.of(List.of(), 1, 20);
+        var none = Slice.of(List.of(), 1, 20);
         assertEquals(1, none.pages());
         assertEquals(0, none.total());
         assertFalse(none.hasPrevious() || none.hasNext());
@@ -50,8 +54,8 @@ class ComparisonPageTest {
 
     @Test
     void theServedModelKeepsItsMarkOnWhicheverPageItFalls() {
-        var first = ComparisonPage.of(sortedRows(45), 1, 20);
-        assertTrue(first.rows().get(3).served());
-        assertTrue(first.rows().get(0).best());
+        var first = Slice.of(sortedRows(45), 1, 20);
+        assertTrue(first.items().get(3).served());
+        assertTrue(first.items().get(0).best());
     }
 }
