@@ -4,7 +4,9 @@ import app.digits.dataset.entity.LabelledImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import smile.base.cart.SplitRule;
 import smile.classification.DecisionTree;
 import smile.classification.KNN;
 import smile.classification.OneVersusOne;
@@ -163,13 +165,19 @@ public final class SmileTrainers {
         return SmileClassifier.ofTable(tree, pixels.schema());
     }
 
+    /**
+     * Smile's forest with its own defaults for everything but the trees and {@code mtry} (Gini splits, 20 levels,
+     * leaves of 5 images, a node cap of a fifth of the images, bootstrap samples as large as the data). Smile
+     * grows the trees on the common pool's threads, each drawing from its thread's own random generator, which a
+     * seed set on the calling thread does not reach: the same seed grew another forest on every run. So each tree
+     * gets its own seed, drawn from the run's (Smile seeds a tree's thread only with seeds above 1).
+     */
     public static SmileClassifier randomForest(List<LabelledImage> images, int trees, int mtry, long seed) {
-        var properties = new Properties();
-        properties.setProperty("smile.random_forest.trees", String.valueOf(trees));
-        properties.setProperty("smile.random_forest.mtry", String.valueOf(mtry));
-        MathEx.setSeed(seed);
         var pixels = pixelColumns(images);
-        var forest = RandomForest.fit(Formula.lhs(LABEL), withLabels(pixels, images), properties);
+        var data = withLabels(pixels, images);
+        var treeSeeds = new SplittableRandom(seed).longs(2, Long.MAX_VALUE);
+        var forest = RandomForest.fit(Formula.lhs(LABEL), data, trees, mtry, SplitRule.GINI, 20, data.size() / 5, 5, 1.0,
+                null, treeSeeds);
         return SmileClassifier.ofTable(forest, pixels.schema());
     }
 

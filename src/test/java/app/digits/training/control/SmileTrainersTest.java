@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digits.dataset.entity.LabelledImage;
 import app.digits.registry.control.ModelStore;
 import app.digits.registry.entity.ModelDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,23 @@ class SmileTrainersTest {
         var saved = store.save(forest, TestModels.model("forest", Map.of(), TestModels.scores(100, 0.9, new int[10][10], null)));
         var probe = Bands.of(1, 5).get(3).pixels();
         assertArrayEquals(forest.probabilities(probe), store.load(saved).probabilities(probe), 1e-12);
+    }
+
+    @Test
+    void aRandomForestGrowsTheSameTreesTwiceWithTheSameSeedAndOthersWithAnother() {
+        var images = Bands.of(20, 1);
+        var first = SmileTrainers.randomForest(images, 10, 28, 7);
+        var second = SmileTrainers.randomForest(images, 10, 28, 7);
+        var other = SmileTrainers.randomForest(images, 10, 28, 8);
+        var noise = new Random(3);
+        int differentWithAnotherSeed = 0;
+        for (int n = 0; n < 50; n++) {
+            var probe = new byte[LabelledImage.PIXELS];
+            noise.nextBytes(probe);
+            assertArrayEquals(first.probabilities(probe), second.probabilities(probe), 0, "probe " + n);
+            differentWithAnotherSeed += Arrays.equals(first.probabilities(probe), other.probabilities(probe)) ? 0 : 1;
+        }
+        assertTrue(differentWithAnotherSeed > 0, "another seed grew the same forest");
     }
 
     @Test
