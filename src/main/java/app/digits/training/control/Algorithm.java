@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public enum Algorithm {
     CNN("cnn", "Convolutional network", "DJL", CnnSettings.DEFAULTS, CnnSettings::of,
-            "", "learningRate=0.001,0.002,0.004;augmentation=shifts,writing,settling", 60_000, 420, true),
+            "", "learningRate=0.001,0.002,0.004;augmentation=shifts,writing,settling,numbers", 60_000, 420, true),
     SVM("svm", "SVM, RBF kernel on PCA features", "Smile", SmileTrainers.SvmSettings.DEFAULTS, SmileTrainers.SvmSettings::of,
             "C=5,10;gamma=0.0125,0.025,0.05", "pca=40,50,60;C=1,5,10,50;gamma=0.0125,0.025,0.05", 60_000, 200, true),
     MLP("mlp", "Multilayer perceptron", "DJL", MlpSettings.DEFAULTS, MlpSettings::of,

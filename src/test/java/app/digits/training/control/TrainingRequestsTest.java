@@ -1,12 +1,15 @@
 package app.digits.training.control;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TrainingRequestsTest {
@@ -96,6 +99,20 @@ class TrainingRequestsTest {
         assertEquals(new SmileTrainers.SvmSettings(50, 10, 0.025), Algorithm.SVM.settings(new Hyperparameters(Map.of())));
         assertEquals(new MlpSettings(256, 0.2f, 1, 128, 0.002f, CnnBatches.Augmentation.SHIFTS),
                 Algorithm.MLP.settings(new Hyperparameters(Map.of("epochs", "1"))), "a point names only what it changes");
+    }
+
+    @Test
+    void everyPointOfEveryGridMakesValidSettingsAndTheCnnsLargeGridTriesEveryAugmentation() {
+        for (var algorithm : Algorithm.values()) {
+            for (var size : Algorithm.GridSize.values()) {
+                for (var point : algorithm.grid(size).points()) {
+                    assertDoesNotThrow(() -> algorithm.settings(point), algorithm + " " + size + " " + point);
+                }
+            }
+        }
+        var tried = Algorithm.CNN.grid(Algorithm.GridSize.LARGE).points().stream()
+                .map(point -> ((CnnSettings) Algorithm.CNN.settings(point)).augmentation()).collect(Collectors.toSet());
+        assertEquals(EnumSet.complementOf(EnumSet.of(CnnBatches.Augmentation.NONE)), tried);
     }
 
     private static void assertInvalid(String message, org.junit.jupiter.api.function.Executable order) {
