@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StrokeTopologyTest {
@@ -84,6 +87,54 @@ class StrokeTopologyTest {
         assertEquals(counts.lineLength() / 100f, features[StrokeTopology.FEATURES - 2], 1e-6);
         assertEquals((float) counts.lineLength() / counts.inked(), features[StrokeTopology.FEATURES - 1], 1e-6);
         assertThrows(IllegalArgumentException.class, () -> StrokeTopology.counts(new byte[100]));
+    }
+
+    @Test
+    void holesAreTheRegionsOfPaperAFloodFillFindsAwayFromTheBorder() {
+        var random = new Random(5);
+        for (int sample = 0; sample < 300; sample++) {
+            var image = new byte[784];
+            double density = 0.2 + 0.5 * random.nextDouble();
+            for (int i = 0; i < image.length; i++) {
+                image[i] = random.nextDouble() < density ? (byte) 255 : 0;
+            }
+            assertEquals(enclosedPaper(image), StrokeTopology.counts(image).holes(), "sample " + sample);
+        }
+        var diagonallyClosed = new byte[784];
+        for (int[] p : new int[][] {{10, 9}, {11, 10}, {10, 11}, {9, 10}}) {
+            diagonallyClosed[p[1] * 28 + p[0]] = (byte) 255;
+        }
+        assertEquals(1, StrokeTopology.counts(diagonallyClosed).holes(), "paper joined only at corners stays a hole");
+    }
+
+    /** The reference count: regions of paper, joined by sides, that no border pixel belongs to. */
+    private static int enclosedPaper(byte[] image) {
+        var seen = new boolean[784];
+        int enclosed = 0;
+        for (int start = 0; start < 784; start++) {
+            if (seen[start] || (image[start] & 0xFF) > 128) {
+                continue;
+            }
+            boolean border = false;
+            var queue = new ArrayDeque<Integer>(List.of(start));
+            seen[start] = true;
+            while (!queue.isEmpty()) {
+                int i = queue.poll();
+                int x = i % 28;
+                int y = i / 28;
+                border |= x == 0 || y == 0 || x == 27 || y == 27;
+                for (int[] d : new int[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+                    int nx = x + d[0];
+                    int ny = y + d[1];
+                    if (nx >= 0 && ny >= 0 && nx < 28 && ny < 28 && !seen[ny * 28 + nx] && (image[ny * 28 + nx] & 0xFF) <= 128) {
+                        seen[ny * 28 + nx] = true;
+                        queue.add(ny * 28 + nx);
+                    }
+                }
+            }
+            enclosed += border ? 0 : 1;
+        }
+        return enclosed;
     }
 
     /** An image of strokes {x0, y0, x1, y1}. */
