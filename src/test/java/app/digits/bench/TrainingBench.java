@@ -66,7 +66,7 @@ public final class TrainingBench {
                 algorithm.key(), search.best(), train.size(), searchSeconds, fitSeconds, scoreSeconds,
                 report.medianLatencyMicros(), report.accuracy());
         if (args.length > 4) {
-            var facts = new TrainingFacts("bench", Instant.now().toString(), search.best().values(), train.size(), 0, fitSeconds,
+            var facts = new TrainingFacts("bench", Instant.now().toString(), search.best().values(), train.size(), 0, 0, fitSeconds,
                     search.points(), grid.mainAxis(), List.of());
             var saved = new ModelStore(Path.of(args[4])).save(classifier, ModelTraining.describe(algorithm, facts, report));
             System.out.println("saved as " + saved.id() + " in " + args[4]);

@@ -290,9 +290,11 @@ class AdminIT extends DeployedApplication {
     void aTrainingRunCanIncludeLabelledDrawingsTheAdminAccepted() throws Exception {
         var labelled = MnistSamples.predictFirst(base);
         label(labelled, "{\"digit\": 7}");
+        var number = (String) predictNumber().get("id");
+        assertEquals(200, correct(number, "{\"number\": \"1984\"}").statusCode(), "four digits for a drawing of three");
         var accepted = admin(HttpRequest.newBuilder(base.resolve("admin/labels"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("verdict=accepted&id=" + labelled)));
+                .POST(HttpRequest.BodyPublishers.ofString("verdict=accepted&id=" + labelled + "&id=" + number)));
         assertEquals(200, accepted.statusCode(), accepted.body());
         var started = admin(HttpRequest.newBuilder(base.resolve("api/admin/trainings")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"algorithms\": [\"mlp\"], \"gridSize\": \"none\", \"cvImages\": 200,"
@@ -306,6 +308,8 @@ class AdminIT extends DeployedApplication {
         var details = admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + modelId)));
         assertEquals(200, details.statusCode());
         assertTrue(Pattern.compile("<dd class=\"drawings\">[1-9]").matcher(details.body()).find(), "the labelled drawings joined the fit");
+        assertTrue(Pattern.compile("<dd class=\"skipped-numbers\">[1-9]\\d* \\(the segmentation cuts").matcher(details.body()).find(),
+                "the model says which accepted number corrections could not join the fit");
     }
 
     private Map<String, Object> awaitTrainingEnd() throws Exception {

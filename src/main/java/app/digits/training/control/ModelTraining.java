@@ -144,13 +144,13 @@ public class ModelTraining {
                 });
         var images = new ArrayList<>(training.subList(0, Math.min(step.trainingImages(), training.size())));
         int drawings = 0;
+        int skippedNumbers = 0;
         if (plan.includeDrawings()) {
             var corrected = correctedDrawings.acceptedTrainingImages();
             var labelled = corrected.images();
             drawings = labelled.size();
             images.addAll(labelled);
-            LOG.info(() -> corrected.numbersSkipped() + " accepted number corrections skipped: the segmentation cut them"
-                    + " into a different count of pieces than their digits");
+            skippedNumbers = corrected.numbersSkipped();
         }
         progress.update(algorithm, TrainingProgress.Phase.FITTING, points, points, 0, search.best().toString());
         int fromDrawings = drawings;
@@ -164,7 +164,7 @@ public class ModelTraining {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.update(algorithm, TrainingProgress.Phase.SCORING, points, points, 0, "");
-        var facts = new TrainingFacts(runId, Instant.now().toString(), search.best().values(), images.size(), drawings, seconds,
+        var facts = new TrainingFacts(runId, Instant.now().toString(), search.best().values(), images.size(), drawings, skippedNumbers, seconds,
                 search.points(), step.grid().mainAxis(), epochs);
         var descriptor = registry.register(classifier, describe(algorithm, facts, Evaluation.evaluate(classifier, test)));
         progress.update(algorithm, TrainingProgress.Phase.DONE, points, points, 1,

@@ -11,7 +11,7 @@ public final class TestModels {
 
     /** A model with these hyperparameters and scores, trained in run {@code run} on 10 images in 1.5 s, not yet saved. */
     public static ModelDescriptor model(String id, Map<String, String> hyperparameters, TestScores scores) {
-        return new ModelDescriptor(id, "MLP", "Smile", new TrainingFacts("run", "2026-01-01T00:00:00Z", hyperparameters, 10, 0, 1.5,
+        return new ModelDescriptor(id, "MLP", "Smile", new TrainingFacts("run", "2026-01-01T00:00:00Z", hyperparameters, 10, 0, 0, 1.5,
                 List.of(), null, List.of()), scores, null);
     }
 
