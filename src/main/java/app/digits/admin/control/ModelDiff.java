@@ -39,6 +39,8 @@ public record ModelDiff(ModelDescriptor a, ModelDescriptor b, List<Line> lines) 
         lines.add(Line.of("diff.images", null, String.valueOf(a.training().images()), String.valueOf(b.training().images())));
         lines.add(Line.of("diff.drawings", null, String.valueOf(a.training().peoplesDrawings()),
                 String.valueOf(b.training().peoplesDrawings())));
+        lines.add(Line.of("diff.skipped-numbers", null, String.valueOf(a.training().skippedNumberCorrections()),
+                String.valueOf(b.training().skippedNumberCorrections())));
         lines.add(Line.of("diff.epochs", null, String.valueOf(a.training().epochs().size()), String.valueOf(b.training().epochs().size())));
         lines.add(Line.of("diff.grid", null, String.valueOf(a.training().gridSearch().size()),
                 String.valueOf(b.training().gridSearch().size())));

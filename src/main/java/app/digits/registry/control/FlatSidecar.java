@@ -30,8 +30,8 @@ public record FlatSidecar(String id, String algorithm, String library, Map<Strin
         var hyperparameters = new HashMap<>(parameters == null ? Map.<String, String>of() : parameters);
         var drawings = hyperparameters.remove(DRAWINGS);
         return new ModelDescriptor(id, algorithm, library,
-                new TrainingFacts(runId, trainedAt, hyperparameters, trainingImages, drawings == null ? 0 : Integer.parseInt(drawings), 0,
-                        trainingSeconds, gridSearch, gridAxis, List.of()),
+                new TrainingFacts(runId, trainedAt, hyperparameters, trainingImages,
+                        drawings == null ? 0 : Integer.parseInt(drawings), 0, trainingSeconds, gridSearch, gridAxis, List.of()),
                 new TestScores(testImages, testAccuracy, macroF1, confusion, testCorrect, testPredictions, medianLatencyMicros),
                 new ModelFile(file, fileBytes, sha256));
     }

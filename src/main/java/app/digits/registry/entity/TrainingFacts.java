@@ -11,7 +11,8 @@ import java.util.Map;
  * accuracy.
  */
 public record TrainingFacts(String runId, String trainedAt, Map<String, String> hyperparameters, int images, int peoplesDrawings,
-                            int skippedNumberCorrections, double seconds, List<GridPoint> gridSearch, String gridAxis, List<Epoch> epochs) {
+                            int skippedNumberCorrections, double seconds, List<GridPoint> gridSearch, String gridAxis,
+                            List<Epoch> epochs) {
 
     public TrainingFacts {
         hyperparameters = hyperparameters == null ? Map.of() : hyperparameters;

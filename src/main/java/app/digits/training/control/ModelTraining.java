@@ -164,8 +164,8 @@ public class ModelTraining {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.update(algorithm, TrainingProgress.Phase.SCORING, points, points, 0, "");
-        var facts = new TrainingFacts(runId, Instant.now().toString(), search.best().values(), images.size(), drawings, skippedNumbers, seconds,
-                search.points(), step.grid().mainAxis(), epochs);
+        var facts = new TrainingFacts(runId, Instant.now().toString(), search.best().values(), images.size(), drawings,
+                skippedNumbers, seconds, search.points(), step.grid().mainAxis(), epochs);
         var descriptor = registry.register(classifier, describe(algorithm, facts, Evaluation.evaluate(classifier, test)));
         progress.update(algorithm, TrainingProgress.Phase.DONE, points, points, 1,
                 String.format(Locale.ROOT, "%.2f", 100 * descriptor.test().accuracy()));
