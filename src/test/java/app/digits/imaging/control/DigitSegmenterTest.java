@@ -30,6 +30,12 @@ class DigitSegmenterTest {
         g.drawLine(x + 10, 62, x + 10, 110);
         g.drawArc(x, 100, 100, 100, 120, -260);
     };
+    /** "001", each digit's stroke running into the one before it. */
+    private static final Consumer<Graphics2D> TOUCHING_ZEROS_AND_ONE = g -> {
+        ZERO.accept(g, 200);
+        ZERO.accept(g, 310);                         // its stroke runs 6 px into the first zero's
+        ONE.accept(g, 422);                          // 4 px into the second zero's side
+    };
     private static final BiConsumer<Graphics2D, Integer> FOUR = (g, x) -> {
         g.drawPolyline(new int[] {x + 50, x, x + 70}, new int[] {40, 140, 140}, 3);
         g.drawLine(x + 95, 60, x + 95, 200);      // the second stroke, apart from the first
@@ -77,9 +83,15 @@ class DigitSegmenterTest {
 
     @SafeVarargs
     private static List<DigitSegmenter.Piece> segment(Consumer<Graphics2D> drawing, int scale, BiConsumer<Graphics2D, Integer>... glyphs) {
-        var templates = List.of(glyphs).stream()
-                .map(glyph -> MnistNormalizer.normalize(InkMap.of(draw(g -> glyph.accept(g, 300)))).orElseThrow()).toList();
+        var templates = templates(glyphs);
         return DigitSegmenter.segment(InkMap.of(draw(drawing, scale)), pixels -> sureness(pixels, templates));
+    }
+
+    /** Each glyph drawn alone and normalized: what {@link #sureness} compares pieces with. */
+    @SafeVarargs
+    private static List<byte[]> templates(BiConsumer<Graphics2D, Integer>... glyphs) {
+        return List.of(glyphs).stream()
+                .map(glyph -> MnistNormalizer.normalize(InkMap.of(draw(g -> glyph.accept(g, 300)))).orElseThrow()).toList();
     }
 
     @Test
@@ -156,11 +168,7 @@ class DigitSegmenterTest {
 
     @Test
     void touchingDigitsAreCutWhereBothReadAsDigits() {
-        var pieces = segment(g -> {
-            ZERO.accept(g, 200);
-            ZERO.accept(g, 310);                     // its stroke runs 6 px into the first zero's
-            ONE.accept(g, 422);                      // 4 px into the second zero's side
-        }, ONE, ZERO);
+        var pieces = segment(TOUCHING_ZEROS_AND_ONE, ONE, ZERO);
         assertEquals(3, pieces.size(), "two zeros and a one, all touching: " + pieces);
         assertEquals(310, pieces.get(1).left() + 8, 10);
         assertEquals(422, pieces.get(2).left() + pieces.get(2).width() / 2, 10);
@@ -172,18 +180,35 @@ class DigitSegmenterTest {
      */
     @Test
     void touchingDigitsAreCutAlikeAtFourTimesTheResolution() {
-        Consumer<Graphics2D> drawing = g -> {
-            ZERO.accept(g, 200);
-            ZERO.accept(g, 310);
-            ONE.accept(g, 422);
-        };
-        var small = segment(drawing, ONE, ZERO);
-        var large = segment(drawing, 4, ONE, ZERO);
+        var small = segment(TOUCHING_ZEROS_AND_ONE, ONE, ZERO);
+        var large = segment(TOUCHING_ZEROS_AND_ONE, 4, ONE, ZERO);
         assertEquals(3, large.size(), "two zeros and a one, all touching: " + large);
         for (int k = 0; k < small.size(); k++) {
             assertEquals(4 * small.get(k).left(), large.get(k).left(), 12, "piece " + k);
             assertEquals(4 * small.get(k).width(), large.get(k).width(), 16, "piece " + k);
             assertEquals(large.get(k).width(), large.get(k).ink().width(), "a piece is cut from the drawing itself");
+        }
+    }
+
+    /**
+     * The refusal judge searches on a line half as high: it finds the same digits, each mostly where the finer
+     * search puts it (the cuts are coarser), cut from the drawing itself.
+     */
+    @Test
+    void theJudgesLookAtALowerLineFindsTheSamePieces() {
+        var templates = templates(ONE, ZERO);
+        var ink = InkMap.of(draw(TOUCHING_ZEROS_AND_ONE, 2));
+        DigitSegmenter.Sureness reader = pixels -> sureness(pixels, templates);
+        var cut = DigitSegmenter.segment(ink, reader);
+        var judged = DigitSegmenter.segmentUnlessOneDigit(ink, reader);
+        assertEquals(3, judged.size(), "two zeros and a one, all touching: " + judged);
+        assertEquals(cut.size(), judged.size());
+        for (int k = 0; k < cut.size(); k++) {
+            var fine = cut.get(k);
+            var coarse = judged.get(k);
+            int shared = Math.min(fine.left() + fine.width(), coarse.left() + coarse.width()) - Math.max(fine.left(), coarse.left());
+            assertTrue(shared > 0.75 * fine.width(), "piece " + k + ": " + fine + " against " + coarse);
+            assertEquals(coarse.width(), coarse.ink().width(), "a piece is cut from the drawing itself");
         }
     }
 
