@@ -56,6 +56,8 @@ public class AdminController {
 
     private static final int GALLERY = 24;
     private static final int RUNS = 12;
+    /** Models a page of the comparison: two default runs and the first start's model. */
+    private static final int MODELS = 20;
 
     @Inject
     AdminPages admin;
@@ -169,7 +171,7 @@ public class AdminController {
         }
         var servedId = admin.registry().servedId();
         var registered = admin.registry().models();
-        var shown = Slice.of(ModelComparison.of(registered, servedId, column, descending), page == null ? 1 : page, Slice.MODELS);
+        var shown = Slice.of(ModelComparison.of(registered, servedId, column, descending), page == null ? 1 : page, MODELS);
         models.put("comparison", shown.items());
         models.put("comparisonPage", shown);
         models.put("testAccuracy", registered.stream().collect(Collectors.toMap(ModelDescriptor::id, d -> d.test().accuracy())));

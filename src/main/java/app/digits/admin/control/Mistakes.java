@@ -37,9 +37,7 @@ public final class Mistakes {
                 }
             }
         }
-        var slice = Slice.of(wrong, page, size);
-        return new Slice<>(slice.items().stream()
-                .map(i -> new Mistake(i, PngImages.dataUrl(PngImages.greyLevels(test.get(i).pixels(), 28)), test.get(i).label(), predictions[i]))
-                .toList(), slice.page(), slice.pages(), slice.total());
+        return Slice.of(wrong, page, size).map(
+                i -> new Mistake(i, PngImages.dataUrl(PngImages.greyLevels(test.get(i).pixels(), 28)), test.get(i).label(), predictions[i]));
     }
 }

@@ -1,6 +1,7 @@
 package app.digits.admin.control;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One page of a list already sorted over all its items: the admin pages show long lists a page at a time (the
@@ -8,9 +9,6 @@ import java.util.List;
  * last shows the last.
  */
 public record Slice<T>(List<T> items, int page, int pages, int total) {
-
-    /** Models a page of the comparison: two default runs and the first start's model. */
-    public static final int MODELS = 20;
 
     public Slice {
         items = List.copyOf(items);
@@ -21,6 +19,11 @@ public record Slice<T>(List<T> items, int page, int pages, int total) {
         int current = Math.clamp(page, 1, pages);
         var shown = sorted.subList(Math.min(sorted.size(), (current - 1) * size), Math.min(sorted.size(), current * size));
         return new Slice<>(shown, current, pages, sorted.size());
+    }
+
+    /** The same page of the same list, each item made into another. */
+    public <R> Slice<R> map(Function<T, R> mapper) {
+        return new Slice<>(items.stream().map(mapper).toList(), page, pages, total);
     }
 
     public boolean hasPrevious() {
