@@ -14,10 +14,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The base of every integration test: the real WAR deployed on Payara Micro by Arquillian, tested from
  * outside, with {@link #base} the application's loopback address once it is ready (MNIST imported, a model
- * served). A deployment that never became ready fails its class's later tests at once, with the same error,
- * instead of making each of them wait the whole readiness timeout again.
+ * served), started only once the earlier classes' servers are gone ({@link EarlierServersGone}). A deployment
+ * that never became ready fails its class's later tests at once, with the same error, instead of making each
+ * of them wait the whole readiness timeout again.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({EarlierServersGone.class, ArquillianExtension.class})
 abstract class DeployedApplication {
 
     @ArquillianResource

@@ -34,6 +34,8 @@ final class Server {
             .mapToObj(i -> i % 28 >= 13 && i % 28 <= 15 && i / 28 >= 4 && i / 28 < 24 ? "255" : "0")
             .collect(java.util.stream.Collectors.joining(",")) + "]}";
     private static final int AUTO_BIND_TRIES = 5;
+    /** How long a server that refuses every connection is given before it counts as exited. */
+    private static final Duration GONE_AFTER = Duration.ofMinutes(1);
 
     private Server() {
     }
@@ -51,12 +53,14 @@ final class Server {
     /**
      * Waits until the application's readiness check is UP and returns its root. The container reports the
      * port it asked Payara Micro for, but Payara binds the next free one when that port is taken (seen when
-     * the previous test class's server was still letting go of it), so the next few ports are tried too; a
-     * refused connection is retried until the deadline. Only one test server runs at a time.
+     * the previous test class's server was still letting go of it), so the next few ports are tried too. A
+     * server that refuses connections on all of them for a minute has exited (Payara reports its address only
+     * once it listens): the wait ends there instead of at the deadline. Only one test server runs at a time.
      */
     static URI awaitReady(URI reported) throws InterruptedException {
         var deadline = Instant.now().plus(Duration.ofMinutes(8));
-        String last = "no answer";
+        var lastAnswered = Instant.now();
+        var answers = new java.util.LinkedHashMap<Integer, String>();
         while (Instant.now().isBefore(deadline)) {
             for (int shift = 0; shift <= AUTO_BIND_TRIES; shift++) {
                 var candidate = URI.create("http://127.0.0.1:" + (reported.getPort() + shift) + "/");
@@ -66,14 +70,22 @@ final class Server {
                     if (response.statusCode() == 200 && response.body().contains("\"mongodb\"")) {
                         return candidate;
                     }
-                    last = candidate + ": " + response.statusCode() + " " + response.body();
+                    lastAnswered = Instant.now();
+                    answers.put(candidate.getPort(), response.statusCode() + " " + response.body());
+                } catch (java.net.ConnectException e) {
+                    answers.putIfAbsent(candidate.getPort(), "connection refused");
                 } catch (IOException e) {
-                    last = candidate + ": " + e;
+                    lastAnswered = Instant.now();
+                    answers.put(candidate.getPort(), e.toString());
                 }
+            }
+            if (Duration.between(lastAnswered, Instant.now()).compareTo(GONE_AFTER) > 0) {
+                throw new AssertionError("The server at " + reported + " has refused every connection for "
+                        + GONE_AFTER.toSeconds() + " s: it has exited (see its log); answers by port: " + answers);
             }
             Thread.sleep(1000);
         }
-        throw new AssertionError("The application at " + reported + " did not become ready in time; last answer: " + last);
+        throw new AssertionError("The application at " + reported + " did not become ready in time; answers by port: " + answers);
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,0 +1,40 @@
+package app.digits.it;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Waits, before a test class's server is started, until the servers of the earlier test classes have exited.
+ * Arquillian stops a class's Payara Micro with a SIGTERM and does not wait for it: a server still training
+ * takes its time to stop, and meanwhile it runs beside the next class's server on the same database file,
+ * models folder and embedded MongoDB port (a CI run once lost a whole class's server at its start that way).
+ * The earlier servers are known by that MongoDB port in their command line; one still alive after a minute is
+ * killed. Registered before Arquillian's extension, so it runs before the deployment.
+ */
+final class EarlierServersGone implements BeforeAllCallback {
+
+    private static final Logger LOG = Logger.getLogger(EarlierServersGone.class.getName());
+    private static final Duration GRACE = Duration.ofMinutes(1);
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        var marker = "-Ddigits.mongodb.embedded-port=" + System.getProperty("digits.it.mongo-port");
+        var earlier = ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().filter(line -> line.contains(marker)).isPresent())
+                .toList();
+        for (var server : earlier) {
+            LOG.info(() -> "Waiting for an earlier test server to exit (pid " + server.pid() + ")");
+            try {
+                server.onExit().get(GRACE.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                LOG.warning(() -> "The earlier test server " + server.pid() + " did not exit within " + GRACE.toSeconds() + " s: killed");
+                server.destroyForcibly();
+                server.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
