@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Arquillian stops a class's Payara Micro with a SIGTERM and does not wait for it: a server still training
  * takes its time to stop, and meanwhile it runs beside the next class's server on the same database file,
  * models folder and embedded MongoDB port (a CI run once lost a whole class's server at its start that way).
- * The earlier servers are known by that MongoDB port in their command line; one still alive after a minute is
- * killed. Registered before Arquillian's extension, so it runs before the deployment.
+ * The earlier servers are known by that data folder in their command line (this build's own, so another
+ * checkout's tests are left alone); one still alive after a minute is killed. Registered before Arquillian's
+ * extension, so it runs before the deployment.
  */
 final class EarlierServersGone implements BeforeAllCallback {
 
@@ -22,7 +23,7 @@ final class EarlierServersGone implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        var marker = "-Ddigits.mongodb.embedded-port=" + System.getProperty("digits.it.mongo-port");
+        var marker = "-Ddigits.data.dir=" + System.getProperty("digits.it.dir") + "/data";
         var earlier = ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine().filter(line -> line.contains(marker)).isPresent())
                 .toList();
