@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Waits, before a test class's server is started, until the servers of the earlier test classes have exited.
  * Arquillian stops a class's Payara Micro with a SIGTERM and does not wait for it: a server still training
  * takes its time to stop, and meanwhile it runs beside the next class's server on the same database file,
- * models folder and embedded MongoDB port (a CI run once lost a whole class's server at its start that way).
+ * models folder and embedded MongoDB port. (A CI run once lost a class's server a second after it started,
+ * right after a class whose server was still training when stopped; the overlap is the likely cause.)
  * The earlier servers are known by that data folder in their command line (this build's own, so another
  * checkout's tests are left alone); one still alive after a minute is killed. Registered before Arquillian's
  * extension, so it runs before the deployment.

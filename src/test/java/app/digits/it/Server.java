@@ -4,6 +4,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -60,7 +62,7 @@ final class Server {
     static URI awaitReady(URI reported) throws InterruptedException {
         var deadline = Instant.now().plus(Duration.ofMinutes(8));
         var lastAnswered = Instant.now();
-        var answers = new java.util.LinkedHashMap<Integer, String>();
+        var answers = new LinkedHashMap<Integer, String>();
         while (Instant.now().isBefore(deadline)) {
             for (int shift = 0; shift <= AUTO_BIND_TRIES; shift++) {
                 var candidate = URI.create("http://127.0.0.1:" + (reported.getPort() + shift) + "/");
@@ -72,7 +74,7 @@ final class Server {
                     }
                     lastAnswered = Instant.now();
                     answers.put(candidate.getPort(), response.statusCode() + " " + response.body());
-                } catch (java.net.ConnectException e) {
+                } catch (ConnectException e) {
                     answers.putIfAbsent(candidate.getPort(), "connection refused");
                 } catch (IOException e) {
                     lastAnswered = Instant.now();

@@ -56,9 +56,9 @@ public final class DigitJudge {
     }
 
     /**
-     * The detector's score of the whole drawing and, unless the whole is digit-like already ({@value #DIGIT_LIKE}),
-     * the worst of its marks: two digits side by side score as a non-digit as a whole, so searching the marks of a
-     * digit-like drawing for two digits only costs (most of a single digit's evidence, before this look).
+     * The detector's score of the whole drawing and, unless the whole is digit-like already (below
+     * {@value #DIGIT_LIKE}), the worst of its marks. Two digits side by side score as a non-digit as a whole, so a
+     * digit-like drawing is not searched for them: that search was most of a single digit's evidence before.
      */
     public static InkEvidence inkEvidence(InkMap ink, byte[] pixels, NonDigitDetector detector) {
         double nonDigit = detector.nonDigit(pixels);
