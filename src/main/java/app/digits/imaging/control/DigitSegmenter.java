@@ -82,7 +82,8 @@ public final class DigitSegmenter {
     private static final int SEARCH_HEIGHT = 96;
     /**
      * The same for {@link #segmentUnlessOneDigit}: the refusal judge asks only whether a single-digit drawing holds
-     * two digit-like marks apart, on every drawing that is not one narrow piece (two canvases in three). At 48 its
+     * two digit-like marks apart, on the drawings its detector does not find digit-like as a whole and that are not
+     * one narrow piece (before it looked at the whole first, two canvases in three). At 48 its
      * verdicts on every rejection and robustness set were those at 96, drawing for drawing, and a canvas PNG's
      * look cost 2.3 ms instead of 3.4 (RejectionBench and a loop over canvas PNGs, 2026-11-27; at 40 the same
      * verdicts too, but the evidence moved enough for the calibration to choose another threshold).
