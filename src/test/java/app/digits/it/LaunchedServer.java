@@ -25,6 +25,8 @@ final class LaunchedServer implements AutoCloseable {
 
     /** As in the README's command: PyTorch's environment is set through the foreign-function API. */
     private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** Payara's kernel starts its services on one thread, as the Arquillian servers do (see arquillian.xml). */
+    private static final String ONE_STARTUP_THREAD = "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS";
 
     private final Process process;
     private final URI base;
@@ -48,6 +50,7 @@ final class LaunchedServer implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(NATIVE_ACCESS);
+        command.add(ONE_STARTUP_THREAD);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(java.util.List.of("-jar", System.getProperty("payara.microJar")));
         command.addAll(options);
