@@ -100,7 +100,7 @@ start_instance() {
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   (cd "$home" && exec env ${uri:+MONGODB_URI=$uri} DIGITS_ADMIN_PASSWORD="$password" \
     DIGITS_PUBLIC_BASE_URL="http://127.0.0.1:$port" \
-    "$java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} "${mongo[@]}" -Ddigits.data.dir="$home/data" -Ddigits.models.dir="$home/models" \
+    "$java" --enable-native-access=ALL-UNNAMED -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS ${JAVA_OPTS:-} "${mongo[@]}" -Ddigits.data.dir="$home/data" -Ddigits.models.dir="$home/models" \
     -Ddigits.mnist.dir="$mnist" -Ddigits.djl.dir="$root/data/djl" -Ddigits.analysis.dir="$home/analysis" \
     -jar "$jar" --port $((port + i)) --nocluster >"$home/server.log" 2>&1) &
   echo $! >"$home/pid"

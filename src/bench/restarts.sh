@@ -9,6 +9,8 @@
 # Options: --starts N, --port P, --data DIR (database, MNIST copy pointer and models live under it; the first
 # start imports MNIST and trains a small model), --mnist DIR (default data/mnist), --limit SECONDS to reach UP
 # (300), --lock FILE (hold this flock(1) lock during each start, e.g. /tmp/digits-it.lock on a shared machine).
+# JAVA_OPTS adds JVM options to every start (e.g. JAVA_OPTS=-Dorg.glassfish.startupThreadPolicy=FULLY_THREADED
+# to start Payara's kernel services on several threads, as it did before the README's command chose one).
 # Each server's log is kept as DIR/start-<i>.log.
 set -u
 starts=20 port=8185 data=/tmp/digits-restarts mnist=data/mnist limit=300 lock=""
@@ -33,9 +35,10 @@ mnist=$(cd "$mnist" && pwd)
 one_start() {
   local i=$1 log="$data/start-$1.log" began pid status
   began=$(date +%s)
-  "$java" -Ddigits.data.dir="$data" -Ddigits.mnist.dir="$mnist" -Ddigits.models.dir="$data/models" \
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  "$java" ${JAVA_OPTS:-} -Ddigits.data.dir="$data" -Ddigits.mnist.dir="$mnist" -Ddigits.models.dir="$data/models" \
     -Ddigits.djl.dir="$root/data/djl" -Ddigits.analysis.dir="$data/analysis" \
-    -Ddigits.default-model.training-images=12000 -Ddigits.default-model.epochs=2 -Ddigits.default-model.follow-up=none \
+    -Ddigits.default-model.training-images=12000 -Ddigits.default-model.algorithm=mlp -Ddigits.default-model.settings=epochs=2 -Ddigits.default-model.follow-up=none \
     -jar "$root/target/payara-micro.jar" --nocluster --port "$port" --contextroot / --addlibs "$root/target/digits-valve.jar" \
     --prebootcommandfile "$root/payara-config/pre-boot-commands.asadmin" \
     --postbootcommandfile "$root/payara-config/post-boot-commands.asadmin" --deploy "$root/target/digits.war" \

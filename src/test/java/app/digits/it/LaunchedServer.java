@@ -78,7 +78,8 @@ final class LaunchedServer implements AutoCloseable {
         properties.put("digits.mnist.dir", directory.resolve("mnist").toString());
         properties.put("digits.djl.dir", System.getProperty("digits.djl.dir"));
         properties.put("digits.default-model.training-images", String.valueOf(trainingImages));
-        properties.put("digits.default-model.epochs", "1");
+        properties.put("digits.default-model.algorithm", "mlp");
+        properties.put("digits.default-model.settings", "epochs=1");
         properties.put("digits.default-model.follow-up", "none");
         properties.put("digits.admin.password", adminPassword);
         properties.put("digits.training.lease-seconds", "6");

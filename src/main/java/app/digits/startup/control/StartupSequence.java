@@ -28,8 +28,9 @@ import java.util.logging.Logger;
  * What happens once the application is deployed, in the background so the server answers at once: connect
  * to MongoDB (starting the embedded server), create the indexes (a {@link DatabaseConnected} event), let
  * features pay what their first visit would (a {@link WarmupDue} event), serve the saved model if there is one
- * (the server is ready from then on), import whatever part of MNIST is missing, then train the default model if
- * none was found (which starts a better one in the background). The page and the readiness check report each
+ * (the server is ready from then on), import whatever part of MNIST is missing (with PyTorch's natives loaded
+ * beside it when there is no model yet: 3 s of a first start), then train the default model if none was found
+ * (which starts a better one in the background). The page and the readiness check report each
  * step. Every step is retried with a growing pause; a step that still fails stops the process with a non-zero
  * status ({@code digits.startup.exit-on-failure}), so a supervisor restarts it instead of a server staying up
  * half-alive; so does an {@link Error}, which the executor would otherwise keep silently in a future nobody
@@ -116,6 +117,9 @@ public class StartupSequence {
             });
             warmupDue.fire(new WarmupDue(contextPath));
             retries.run("load the served model", registry::loadServed);
+            if (registry.served().isEmpty()) {
+                executor.submit(StartupSequence::loadPyTorch);
+            }
             boolean imported = retries.run("import MNIST", () -> {
                 if (imports.importMissing()) {
                     return true;
@@ -140,6 +144,15 @@ public class StartupSequence {
             }
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** PyTorch's natives, loaded beside the import on a first start; a failure shows again when training needs them. */
+    private static void loadPyTorch() {
+        try {
+            DjlRuntime.load();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "PyTorch could not be loaded ahead of the first training", e);
         }
     }
 

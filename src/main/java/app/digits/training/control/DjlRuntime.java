@@ -54,6 +54,15 @@ public final class DjlRuntime {
     }
 
     /**
+     * Loads PyTorch's natives now, unpacking them on a first start (about 3 s): the start-up sequence asks for it
+     * beside the MNIST import when there is no model yet, so the first training need not wait for them.
+     */
+    public static void load() {
+        prepare();
+        Engine.getEngine("PyTorch");
+    }
+
+    /**
      * Sets {@code GOMP_SPINCOUNT=10000} in the process's environment through the C library's {@code setenv}
      * (Java has no setter for its own environment), unless the environment already says otherwise. A restricted
      * call: every JVM the repository launches (README, cluster, service, tests) passes

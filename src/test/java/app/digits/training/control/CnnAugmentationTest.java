@@ -33,6 +33,32 @@ class CnnAugmentationTest {
     }
 
     @Test
+    void inkOnTheImagesEdgesIsSampledLikeInkInside() {
+        var frame = new byte[LabelledImage.PIXELS];
+        for (int i = 0; i < 28; i++) {
+            frame[i] = frame[27 * 28 + i] = frame[i * 28] = frame[i * 28 + 27] = (byte) 200;
+        }
+        var out = new float[LabelledImage.PIXELS];
+        CnnAugmentation.distort(frame, NONE, new Random(1), out, 0);
+        assertArrayEquals(scaled(frame), out, 1e-6f);
+    }
+
+    @Test
+    void inkShiftedOutOfTheImageLeavesItBlank() {
+        var out = new float[LabelledImage.PIXELS];
+        Arrays.fill(out, 1);
+        // Every draw at 0.99 of its range: a shift of 39 pixels right and down, past the image's far corner.
+        var nearTheTop = new Random() {
+            @Override
+            public double nextDouble() {
+                return 0.99;
+            }
+        };
+        CnnAugmentation.distort(bar(), new CnnAugmentation.Ranges(0, 0, 0, 40, 0, 0, 0, 0), nearTheTop, out, 0);
+        assertEquals(0, sum(out), 1e-9);
+    }
+
+    @Test
     void theSameSeedDrawsTheSameDistortionAndAnotherSeedAnother() {
         var pixels = bar();
         var first = new float[LabelledImage.PIXELS];
