@@ -25,8 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What happens once the application is deployed, in the background so the server answers at once: connect
- * to MongoDB (starting the embedded server), create the indexes (a {@link DatabaseConnected} event), let
+ * What happens once the application is deployed, in the background so the server answers at once: once the
+ * web application has finished starting ({@link ContextStarted}), connect to MongoDB (starting the embedded server), create the indexes (a {@link DatabaseConnected} event), let
  * features pay what their first visit would (a {@link WarmupDue} event), serve the saved model if there is one
  * (the server is ready from then on), import whatever part of MNIST is missing (with PyTorch's natives loaded
  * beside it when there is no model yet: 3 s of a first start), then train the default model if none was found
@@ -68,6 +68,9 @@ public class StartupSequence {
     StartupStatus status;
 
     @Inject
+    ContextStarted contextStarted;
+
+    @Inject
     @ConfigProperty(name = "digits.djl.dir")
     Optional<String> djlDir;
 
@@ -102,6 +105,7 @@ public class StartupSequence {
         thread.setContextClassLoader(StartupSequence.class.getClassLoader());
         var retries = new Backoff(attempts, Duration.ofMillis(firstRetryMillis), Duration.ofSeconds(30), Thread::sleep);
         try {
+            contextStarted.await(contextPath);
             retries.run("connect to MongoDB", () -> {
                 connection.open();
                 return null;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.digits.platform.control.MongoConnection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StartupSequenceTest {
@@ -25,6 +26,8 @@ class StartupSequenceTest {
                 throw new NoClassDefFoundError("org/h2/mvstore/MVStore");
             }
         };
+        sequence.contextStarted = new ContextStarted();
+        sequence.contextStarted.port = Optional.empty();
         sequence.attempts = 1;
         sequence.firstRetryMillis = 1;
         sequence.exitOnFailure = false;
