@@ -26,16 +26,16 @@ import java.util.logging.Logger;
 
 /**
  * What happens once the application is deployed, in the background so the server answers at once: once the
- * web application has finished starting ({@link ContextStarted}), connect to MongoDB (starting the embedded server), create the indexes (a {@link DatabaseConnected} event), let
- * features pay what their first visit would (a {@link WarmupDue} event), serve the saved model if there is one
- * (the server is ready from then on), import whatever part of MNIST is missing (with PyTorch's natives loaded
- * beside it when there is no model yet: 3 s of a first start), then train the default model if none was found
- * (which starts a better one in the background). The page and the readiness check report each
- * step. Every step is retried with a growing pause; a step that still fails stops the process with a non-zero
- * status ({@code digits.startup.exit-on-failure}), so a supervisor restarts it instead of a server staying up
- * half-alive; so does an {@link Error}, which the executor would otherwise keep silently in a future nobody
- * reads. The steps run with the application's own class loader as the context loader, never one Payara used
- * while deploying.
+ * web application has finished starting ({@link ContextStarted}), connect to MongoDB (starting the embedded
+ * server), create the indexes (a {@link DatabaseConnected} event), let features pay what their first visit would
+ * (a {@link WarmupDue} event), serve the saved model if there is one (the server is ready from then on), import
+ * whatever part of MNIST is missing (with PyTorch's natives loaded beside it when there is no model yet: 3 s of a
+ * first start), then train the default model if none was found (which starts a better one in the background).
+ * The page and the readiness check report each step. Every step is retried with a growing pause; a step that
+ * still fails stops the process with a non-zero status ({@code digits.startup.exit-on-failure}), so a supervisor
+ * restarts it instead of a server staying up half-alive; so does an {@link Error}, which the executor would
+ * otherwise keep silently in a future nobody reads. The steps run with the application's own class loader as the
+ * context loader, never one Payara used while deploying.
  */
 @ApplicationScoped
 public class StartupSequence {

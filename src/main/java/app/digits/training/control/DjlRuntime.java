@@ -50,6 +50,9 @@ public final class DjlRuntime {
         System.setProperty("ENGINE_CACHE_DIR", directory.resolve("engines").toAbsolutePath().toString());
         System.setProperty("ai.djl.pytorch.num_threads", "1");
         spinBriefly();
+        // Loaded here, under this class's lock: DJL's provider does not check again inside its own lock, so two
+        // threads asking for the engine at once (the first start's early load and a training) would build it twice.
+        Engine.getEngine("PyTorch");
         prepared = true;
     }
 
@@ -59,7 +62,6 @@ public final class DjlRuntime {
      */
     public static void load() {
         prepare();
-        Engine.getEngine("PyTorch");
     }
 
     /**
@@ -91,7 +93,6 @@ public final class DjlRuntime {
      */
     static <T> T withKernelThreads(int threads, Supplier<T> work) {
         prepare();
-        Engine.getEngine("PyTorch");
         JniUtils.setNumThreads(threads);
         try {
             return work.get();
