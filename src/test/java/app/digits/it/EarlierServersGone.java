@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Arquillian stops a class's Payara Micro with a SIGTERM and does not wait for it: a server still training
  * takes its time to stop, and meanwhile it runs beside the next class's server on the same database file,
  * models folder and embedded MongoDB port. (A CI run once lost a class's server a second after it started,
- * right after a class whose server was still training when stopped; the overlap is the likely cause.)
+ * right after a class whose server was still training when stopped; the log of a later loss showed another
+ * cause, a class loaded while Payara closed the application's jars, which {@code ContextStarted} now avoids.)
  * The earlier servers are known by that data folder in their command line (this build's own, so another
  * checkout's tests are left alone); one still alive after a minute is killed. Registered before Arquillian's
  * extension, so it runs before the deployment.

@@ -154,7 +154,7 @@ public class StartupSequence {
     /** PyTorch's natives, loaded beside the import on a first start; a failure shows again when training needs them. */
     private static void loadPyTorch() {
         try {
-            DjlRuntime.load();
+            DjlRuntime.prepare();
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "PyTorch could not be loaded ahead of the first training", e);
         }

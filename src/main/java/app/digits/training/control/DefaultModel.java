@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * background training run of the follow-up algorithms (the default CNN, seeded), which is hot-swapped in if it
  * scores better. The small CNN replaced the MLP as the first model on 2026-11-28: 98.8 % on the MNIST test set
  * where the MLP had 98.2 %, 0.9 % of digits refused where the MLP refused 1.3 % (over the 1 % budget; rotated
- * digits above all), and numbers read better (README, Not one digit); first starts served it 49-54 s after
+ * digits above all), and numbers read better (README, Not one digit); first starts served it 44-54 s after
  * launch, the MLP 46-51 s. Algorithm and settings are configurable so tests can train something quicker, on a
  * subset, without a follow-up ({@code none}). An instance that joins a cluster while another trains waits for
  * the model that one serves.

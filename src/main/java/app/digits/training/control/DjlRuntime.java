@@ -40,7 +40,12 @@ public final class DjlRuntime {
         }
     }
 
-    static synchronized void prepare() {
+    /**
+     * Points DJL at the application's folders and loads PyTorch's natives, once (unpacking them on a first start:
+     * about 3 s). Serving and training call it before they use DJL; the start-up sequence calls it beside the
+     * MNIST import when there is no model yet, so the first training need not wait for the natives.
+     */
+    public static synchronized void prepare() {
         if (prepared) {
             return;
         }
@@ -54,14 +59,6 @@ public final class DjlRuntime {
         // threads asking for the engine at once (the first start's early load and a training) would build it twice.
         Engine.getEngine("PyTorch");
         prepared = true;
-    }
-
-    /**
-     * Loads PyTorch's natives now, unpacking them on a first start (about 3 s): the start-up sequence asks for it
-     * beside the MNIST import when there is no model yet, so the first training need not wait for them.
-     */
-    public static void load() {
-        prepare();
     }
 
     /**
