@@ -92,6 +92,9 @@ class DrawingVolumesIT extends DeployedApplication {
         assertEquals(24, ids.size(), "one page of 24 labels");
         assertTrue(page.body().contains("Page 100 of " + NumberFormat.getInstance(Locale.ENGLISH).format((SEEDED / 5 + 23) / 24)),
                 "the pager counts every pending label");
+        assertTrue(Pattern.compile("href=\"[^\"]*/admin\\?review=pending&amp;page=99\"").matcher(page.body()).find(), "a link back to page 99");
+        assertTrue(Pattern.compile("hx-get=\"[^\"]*/admin/labels\\?review=pending&amp;page=101\"").matcher(page.body()).find(),
+                "HTMX fetches page 101's labels alone");
 
         var form = new StringBuilder("verdict=accepted&review=pending");
         for (var id : ids.subList(0, 3)) {

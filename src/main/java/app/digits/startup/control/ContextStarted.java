@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * servlets have started (Payara issues 693 and 5001): a class the sequence's thread loaded at that moment failed
  * with "zip file closed" inside the MongoDB driver's static initializer, which no retry can undo, and the server
  * stopped itself a second after deploying (a CI run of 2026-11-28; likely also the one of 2026-11-27 that looked
- * like two servers overlapping). When nothing listens on the configured port (test servers on a port of their
- * own) it waits a few seconds instead, and it never waits more than a minute.
+ * like two servers overlapping). When nothing listens on the configured port (Payara Micro started with
+ * {@code --autoBindHttp} moved to another) it waits a few seconds instead, and it never waits more than a minute.
  */
 @ApplicationScoped
 public class ContextStarted {
