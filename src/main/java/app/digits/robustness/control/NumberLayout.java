@@ -24,6 +24,14 @@ final class NumberLayout {
      * Digits are cropped layers at most {@value #HEIGHT} - 2 x jitter high.
      */
     static Ink lay(List<Ink> digits, boolean apart, Random random) {
+        return lay(digits, apart, 1, random);
+    }
+
+    /**
+     * As above, with touching strokes overlapping by {@code overlapScale} times as much, at least a pixel: a
+     * thin pen's strokes meet where MNIST's broad ones would overlap (the same random draws either way).
+     */
+    static Ink lay(List<Ink> digits, boolean apart, double overlapScale, Random random) {
         int n = digits.size();
         var left = new int[n];
         var top = new int[n];
@@ -38,7 +46,8 @@ final class NumberLayout {
             } else if (apart) {
                 left[d] = boxRight + 30 + random.nextInt(41);
             } else {
-                left[d] = Math.max(left[d - 1] + 1, touching(digit, top[d], rightEdge, boxRight, 4 + random.nextInt(9)));
+                left[d] = Math.max(left[d - 1] + 1, touching(digit, top[d], rightEdge, boxRight,
+                        (int) Math.max(1, Math.round((4 + random.nextInt(9)) * overlapScale))));
             }
             boxRight = Math.max(boxRight, left[d] + digit.width());
             for (int y = 0; y < digit.height(); y++) {

@@ -15,14 +15,17 @@ import java.util.stream.Stream;
  * in any order, and sample {@code i} of every digit set starts from the same test digit, which makes the
  * sets comparable with each other and with the {@link RobustnessSet#MNIST} reference. Digits are drawn on a
  * 280x280 canvas, the size of the drawing pad, from the MNIST digit enlarged ten times; numbers are 2 to 8
- * digits from anywhere in the test set. Bump {@link #VERSION} whenever a sample changes.
+ * digits from anywhere in the test set. Bump {@link #VERSION} whenever a sample or a set changes (2: the thin pen's
+ * number sets).
  */
 public final class RobustnessSets {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final int SCALE = 10;
     static final int CANVAS = LabelledImage.SIDE * SCALE;
     private static final float CROP = 0.05f;
+    /** How much of MNIST's stroke overlap a thin pen's touching digits keep: its width over theirs, about 3 / 20 px. */
+    private static final double THIN_OVERLAP = 0.15;
 
     private RobustnessSets() {
     }
@@ -40,7 +43,7 @@ public final class RobustnessSets {
     public static Sample sample(RobustnessSet set, List<LabelledImage> testSet, long seed, int i) {
         var random = new Random((seed * 31 + set.key().hashCode()) * 1_000_003L + i);
         if (set.numbers()) {
-            return number(set == RobustnessSet.NUMBERS_APART, testSet, random);
+            return number(set, testSet, random);
         }
         var digit = source(testSet, seed, i);
         return digit(set, digit, random);
@@ -52,7 +55,7 @@ public final class RobustnessSets {
         return switch (set) {
             case MNIST -> throw new IllegalArgumentException("The MNIST reference is read from pixels, not generated");
             case AS_SENT -> png(Ink.of(digit, 1), Paper.WHITE, random, label);
-            case THIN -> png(canvas.skeleton().dilated(1).blurred(1), Paper.WHITE, random, label);
+            case THIN -> png(thin(canvas), Paper.WHITE, random, label);
             case BOLD -> png(canvas.dilated(5 + random.nextInt(4)), Paper.WHITE, random, label);
             case FAINT -> png(canvas, new Paper(0xFFFFFF, 0x000000, 0.25f + 0.15f * random.nextFloat(), 0), random, label);
             case ROTATED -> png(canvas.rotated((random.nextBoolean() ? 1 : -1) * (15 + 10 * random.nextDouble())),
@@ -65,21 +68,33 @@ public final class RobustnessSets {
             case DOWNSCALED_20 -> png(Ink.of(digit, 1).scaled(20, 20), Paper.WHITE, random, label);
             case SCANNED -> scanned(canvas, random, label);
             case INVERTED -> png(canvas, Paper.BLACK, random, label);
-            case NUMBERS_APART, NUMBERS_TOUCHING -> throw new IllegalArgumentException(set.key() + " holds numbers");
+            case NUMBERS_APART, NUMBERS_TOUCHING, NUMBERS_THIN_APART, NUMBERS_THIN_TOUCHING ->
+                    throw new IllegalArgumentException(set.key() + " holds numbers");
         };
     }
 
-    /** A number of 2 to 8 test digits, apart or touching, black on white. */
-    static Sample number(boolean apart, List<LabelledImage> testSet, Random random) {
+    /**
+     * A number of 2 to 8 test digits, apart or touching, black on white; with a thin pen, touching strokes meet
+     * (overlapping by a pixel or two) rather than overlap by MNIST's broad strokes' 4-12 px.
+     */
+    static Sample number(RobustnessSet set, List<LabelledImage> testSet, Random random) {
+        boolean thin = set == RobustnessSet.NUMBERS_THIN_APART || set == RobustnessSet.NUMBERS_THIN_TOUCHING;
         int length = 2 + random.nextInt(7);
         var digits = new ArrayList<Ink>();
         var expected = new StringBuilder();
         for (int d = 0; d < length; d++) {
             var digit = testSet.get(random.nextInt(testSet.size()));
-            digits.add(Ink.of(digit, SCALE).cropped(CROP));
+            var ink = Ink.of(digit, SCALE);
+            digits.add((thin ? thin(ink) : ink).cropped(CROP));
             expected.append(digit.label());
         }
-        return png(NumberLayout.lay(digits, apart, random), Paper.WHITE, random, expected.toString());
+        var number = NumberLayout.lay(digits, set.apart(), thin ? THIN_OVERLAP : 1, random);
+        return png(number, Paper.WHITE, random, expected.toString());
+    }
+
+    /** The strokes drawn again with a pen about 3 px wide on the 280 px canvas: a skeleton, dilated and blurred. */
+    private static Ink thin(Ink canvas) {
+        return canvas.skeleton().dilated(1).blurred(1);
     }
 
     /** Grey or yellowish paper, dark ink, a slight blur, sensor noise, and JPEG at quality 0.6. */

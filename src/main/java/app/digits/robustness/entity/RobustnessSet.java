@@ -3,7 +3,8 @@ package app.digits.robustness.entity;
 /**
  * The robustness sets, each one way real writing differs from MNIST. {@link #MNIST} is the reference: the
  * same test digits given to the model as raw 28x28 pixels, with no decoding or normalization. Number sets
- * hold whole numbers of 2 to 8 digits and are scored on the exact number read.
+ * hold whole numbers of 2 to 8 digits and are scored on the exact number read: written with MNIST's own strokes,
+ * or with a thin pen (the {@link #THIN} set's), digits apart or touching.
  */
 public enum RobustnessSet {
     MNIST("mnist"),
@@ -21,7 +22,9 @@ public enum RobustnessSet {
     SCANNED("scanned"),
     INVERTED("inverted"),
     NUMBERS_APART("numbers-apart"),
-    NUMBERS_TOUCHING("numbers-touching");
+    NUMBERS_TOUCHING("numbers-touching"),
+    NUMBERS_THIN_APART("numbers-thin-apart"),
+    NUMBERS_THIN_TOUCHING("numbers-thin-touching");
 
     private final String key;
 
@@ -34,6 +37,11 @@ public enum RobustnessSet {
     }
 
     public boolean numbers() {
-        return this == NUMBERS_APART || this == NUMBERS_TOUCHING;
+        return this == NUMBERS_APART || this == NUMBERS_TOUCHING || this == NUMBERS_THIN_APART || this == NUMBERS_THIN_TOUCHING;
+    }
+
+    /** For number sets: whether the digits stand apart (otherwise they touch). */
+    public boolean apart() {
+        return this == NUMBERS_APART || this == NUMBERS_THIN_APART;
     }
 }

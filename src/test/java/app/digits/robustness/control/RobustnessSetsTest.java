@@ -14,7 +14,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
@@ -182,19 +184,58 @@ class RobustnessSetsTest {
 
     @Test
     void numbersCarryTwoToEightDigitsApartOrTouching() {
-        int exactlySeparated = 0;
-        for (int i = 0; i < 20; i++) {
-            var apart = sample(RobustnessSet.NUMBERS_APART, i);
-            var touching = sample(RobustnessSet.NUMBERS_TOUCHING, i);
-            for (var number : List.of(apart, touching)) {
-                assertTrue(number.expected().matches("[0-9]{2,8}"), number.expected());
+        for (var pen : List.of(List.of(RobustnessSet.NUMBERS_APART, RobustnessSet.NUMBERS_TOUCHING),
+                List.of(RobustnessSet.NUMBERS_THIN_APART, RobustnessSet.NUMBERS_THIN_TOUCHING))) {
+            int exactlySeparated = 0;
+            int inOnePiece = 0;
+            for (int i = 0; i < 20; i++) {
+                var apart = sample(pen.get(0), i);
+                var touching = sample(pen.get(1), i);
+                for (var number : List.of(apart, touching)) {
+                    assertTrue(number.expected().matches("[0-9]{2,8}"), number.expected());
+                }
+                int runs = columnRuns(InkMap.of(image(apart)));
+                assertTrue(runs >= apart.expected().length(), "an empty column between digits apart: " + apart.expected() + ", " + runs);
+                exactlySeparated += runs == apart.expected().length() ? 1 : 0;
+                inOnePiece += columnRuns(InkMap.of(image(touching))) == 1 ? 1 : 0;
             }
-            int runs = columnRuns(InkMap.of(image(apart)));
-            assertTrue(runs >= apart.expected().length(), "an empty column between digits apart: " + apart.expected() + ", " + runs);
-            exactlySeparated += runs == apart.expected().length() ? 1 : 0;
-            assertEquals(1, columnRuns(InkMap.of(image(touching))), "touching digits leave no empty column: " + touching.expected());
+            assertTrue(exactlySeparated >= 15, "only the gaps between digits are empty columns in " + exactlySeparated + " of 20");
+            // A thin pen's skeleton can break a digit (a 1 split from its serif), leaving an empty column inside it.
+            int together = pen.get(1) == RobustnessSet.NUMBERS_TOUCHING ? 20 : 17;
+            assertTrue(inOnePiece >= together, pen.get(1).key() + ": touching digits leave no empty column in " + inOnePiece + " of 20");
         }
-        assertTrue(exactlySeparated >= 15, "only the gaps between digits are empty columns in " + exactlySeparated + " of 20");
+    }
+
+    @Test
+    void thinPenNumbersHaveStrokesAFewPixelsWideWhereMnistStrokesAreBroad() {
+        for (int i = 0; i < 5; i++) {
+            for (var set : List.of(RobustnessSet.NUMBERS_APART, RobustnessSet.NUMBERS_TOUCHING)) {
+                int broad = medianInkRun(InkMap.of(image(sample(set, i))));
+                assertTrue(broad >= 12, set.key() + ": MNIST's strokes ten times enlarged, " + broad + " px");
+            }
+            for (var set : List.of(RobustnessSet.NUMBERS_THIN_APART, RobustnessSet.NUMBERS_THIN_TOUCHING)) {
+                int thin = medianInkRun(InkMap.of(image(sample(set, i))));
+                assertTrue(thin <= 6, set.key() + ": a pen of about 3 px, " + thin + " px");
+            }
+        }
+    }
+
+    /** The median length of the vertical runs of ink: about a stroke's width where strokes cross a column. */
+    private static int medianInkRun(InkMap map) {
+        var runs = new ArrayList<Integer>();
+        for (int x = 0; x < map.width(); x++) {
+            int run = 0;
+            for (int y = 0; y <= map.height(); y++) {
+                if (y < map.height() && map.at(x, y) > 0.5f) {
+                    run++;
+                } else if (run > 0) {
+                    runs.add(run);
+                    run = 0;
+                }
+            }
+        }
+        Collections.sort(runs);
+        return runs.get(runs.size() / 2);
     }
 
     /** How many runs of columns hold ink: separated digits give one run each, touching digits one in all. */
