@@ -78,17 +78,16 @@ public final class RobustnessSets {
      * (overlapping by a pixel or two) rather than overlap by MNIST's broad strokes' 4-12 px.
      */
     static Sample number(RobustnessSet set, List<LabelledImage> testSet, Random random) {
-        boolean thin = set == RobustnessSet.NUMBERS_THIN_APART || set == RobustnessSet.NUMBERS_THIN_TOUCHING;
         int length = 2 + random.nextInt(7);
         var digits = new ArrayList<Ink>();
         var expected = new StringBuilder();
         for (int d = 0; d < length; d++) {
             var digit = testSet.get(random.nextInt(testSet.size()));
             var ink = Ink.of(digit, SCALE);
-            digits.add((thin ? thin(ink) : ink).cropped(CROP));
+            digits.add((set.thinPen() ? thin(ink) : ink).cropped(CROP));
             expected.append(digit.label());
         }
-        var number = NumberLayout.lay(digits, set.apart(), thin ? THIN_OVERLAP : 1, random);
+        var number = NumberLayout.lay(digits, set.apart(), set.thinPen() ? THIN_OVERLAP : 1, random);
         return png(number, Paper.WHITE, random, expected.toString());
     }
 

@@ -44,4 +44,9 @@ public enum RobustnessSet {
     public boolean apart() {
         return this == NUMBERS_APART || this == NUMBERS_THIN_APART;
     }
+
+    /** Whether the set is written with the thin pen of {@link #THIN}. */
+    public boolean thinPen() {
+        return this == THIN || this == NUMBERS_THIN_APART || this == NUMBERS_THIN_TOUCHING;
+    }
 }
