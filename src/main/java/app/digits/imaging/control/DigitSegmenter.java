@@ -2,6 +2,7 @@ package app.digits.imaging.control;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,6 +24,15 @@ public final class DigitSegmenter {
     @FunctionalInterface
     public interface Sureness {
         double of(byte[] pixels);
+
+        /** The sureness of several images, in their order: one at a time unless the reader has a batched pass. */
+        default double[] of(List<byte[]> images) {
+            var sureness = new double[images.size()];
+            for (int i = 0; i < sureness.length; i++) {
+                sureness[i] = of(images.get(i));
+            }
+            return sureness;
+        }
     }
 
     /** A digit's ink (only its own strokes, in a crop of the drawing) and where it stood in the drawing. */
@@ -56,7 +66,7 @@ public final class DigitSegmenter {
      */
     private static final double EXPECTED = 8;
     /**
-     * The most a stretch can add to a cutting ({@link #score}): a stretch that could not lift a cutting above
+     * The most a stretch can add to a cutting ({@link #scores}): a stretch that could not lift a cutting above
      * the best one found so far is not cut out nor read, which leaves the best cutting as it is.
      */
     private static final double BEST_SCORE = SURE - EXPECTED;
@@ -91,6 +101,12 @@ public final class DigitSegmenter {
     private static final int JUDGE_SEARCH_HEIGHT = 48;
     /** Parts of a stretch holding less than this share of its ink are slivers of the neighbouring digit. */
     private static final double SLIVER = 0.05;
+    /**
+     * How many stretches ending at a path are read first, in one batch, those after the best cuttings before
+     * them: with the best ones' readings known, most of the others cannot lift the cutting and are not read; the
+     * rest are read in a second batch. A batched pass of the CNN costs about a third of single passes per image.
+     */
+    private static final int FIRST_READS = 4;
 
     private DigitSegmenter() {
     }
@@ -110,20 +126,23 @@ public final class DigitSegmenter {
     }
 
     public static List<Piece> segment(InkMap map, Sureness sureness) {
-        return segment(map, InkComponents.of(map.ink(), map.width(), map.height(), INK), sureness, SEARCH_HEIGHT);
+        return segment(map, InkComponents.of(map.ink(), map.width(), map.height(), INK), sureness, SEARCH_HEIGHT, true);
     }
 
     /**
      * The pieces {@link #segment} finds, cuttings searched on the line at most {@value #JUDGE_SEARCH_HEIGHT}
-     * pixels high, or none when {@link #isOneDigit} already says there is one digit and nothing to cut: the
-     * refusal judge's question, with the drawing's pieces of ink found once for both.
+     * pixels high and without slanted cuts, or none when {@link #isOneDigit} already says there is one digit and
+     * nothing to cut: the refusal judge's question, with the drawing's pieces of ink found once for both. The judge
+     * asks how many digits a single-digit pad holds, not how to cut them, and its rules were calibrated on these
+     * cuttings; at 48 px a slanted cut gave a touching 1 a slice of the 0 before it.
      */
     public static List<Piece> segmentUnlessOneDigit(InkMap map, Sureness sureness) {
         var components = InkComponents.of(map.ink(), map.width(), map.height(), INK);
-        return isOneDigit(components) ? List.of() : segment(map, components, sureness, JUDGE_SEARCH_HEIGHT);
+        return isOneDigit(components) ? List.of() : segment(map, components, sureness, JUDGE_SEARCH_HEIGHT, false);
     }
 
-    private static List<Piece> segment(InkMap map, InkComponents components, Sureness sureness, int searchHeight) {
+    private static List<Piece> segment(InkMap map, InkComponents components, Sureness sureness, int searchHeight,
+                                       boolean slanted) {
         int lineHeight = components.all().stream().mapToInt(InkComponents.Component::height).max().orElse(0);
         var digits = withoutMarks(map, components, lineHeight);
         if (lineHeight == 0 || isBlank(digits)) {
@@ -135,7 +154,7 @@ public final class DigitSegmenter {
         int top = components.all().stream().mapToInt(InkComponents.Component::top).min().orElse(0);
         int bottom = components.all().stream().mapToInt(InkComponents.Component::bottom).max().orElse(-1);
         var result = new ArrayList<Piece>();
-        for (var found : search(small, smallComponents, sureness)) {
+        for (var found : search(small, smallComponents, sureness, slanted)) {
             var piece = stretch(digits, full(found.left(), found.first() ? 0 : -1, scale, found.top(), top, bottom),
                     full(found.right(), found.last() ? digits.width() : -1, scale, found.top(), top, bottom), top);
             if (piece != null) {
@@ -166,12 +185,13 @@ public final class DigitSegmenter {
      * The digits' stretches of the best cutting, left to right: dynamic programming over the candidate paths,
      * each stretch between two of them read as one digit; stretches without ink are left out.
      */
-    private static List<Found> search(InkMap digits, InkComponents components, Sureness sureness) {
+    private static List<Found> search(InkMap digits, InkComponents components, Sureness sureness, boolean slanted) {
         int lineHeight = components.all().stream().mapToInt(InkComponents.Component::height).max().orElse(0);
         int top = components.all().stream().mapToInt(InkComponents.Component::top).min().orElse(0);
         int bottom = components.all().stream().mapToInt(InkComponents.Component::bottom).max().orElse(-1);
         var covering = covering(components, digits.width());
-        var cuts = CutPaths.of(digits, top, bottom, lineHeight, cuttable(components, covering, lineHeight));
+        var cuts = CutPaths.of(digits, top, bottom, lineHeight, columns(components, covering, SPLITTABLE, lineHeight),
+                slanted ? columns(components, covering, WIDEST, lineHeight) : new boolean[covering.length]);
         int n = cuts.size();
         var lone = loneDigits(components, covering, digits, lineHeight);
         var cutCost = new double[n];
@@ -185,19 +205,28 @@ public final class DigitSegmenter {
         best[0] = 0;
         for (int j = 1; j < n; j++) {
             var cut = cuts.get(j);
+            var starts = new ArrayList<Integer>();
             for (int i = j - 1; i >= 0 && (i == j - 1 || cut.path()[0] - cuts.get(i).path()[0] <= 2 * WIDEST * lineHeight); i--) {
-                if (best[i] + BEST_SCORE - cutCost[j] > best[j]) {
-                    var piece = stretch(digits, cuts.get(i).path(), cut.path(), top);
-                    boolean cutOut = cuts.get(i).strokes() > 0 || cut.strokes() > 0;
-                    double total = best[i] + score(piece, cutOut, lineHeight, sureness) - cutCost[j];
-                    if (total > best[j]) {
-                        best[j] = total;
-                        from[j] = i;
-                        inked[j] = piece != null;
-                    }
-                }
+                starts.add(i);
                 if (cuts.get(i).clear()) {
                     break;
+                }
+            }
+            starts.sort(Comparator.comparingDouble(i -> -best[i]));
+            for (var batch : List.of(starts.subList(0, Math.min(FIRST_READS, starts.size())),
+                    starts.subList(Math.min(FIRST_READS, starts.size()), starts.size()))) {
+                int end = j;
+                var worth = batch.stream().filter(i -> best[i] + BEST_SCORE - cutCost[end] > best[end]).toList();
+                var stretches = worth.stream().map(i -> Stretch.of(stretch(digits, cuts.get(i).path(), cut.path(), top),
+                        cuts.get(i).strokes() > 0 || cut.strokes() > 0, lineHeight)).toList();
+                var scores = scores(stretches, sureness);
+                for (int k = 0; k < worth.size(); k++) {
+                    double total = best[worth.get(k)] + scores[k] - cutCost[j];
+                    if (total > best[j]) {
+                        best[j] = total;
+                        from[j] = worth.get(k);
+                        inked[j] = stretches.get(k).piece() != null;
+                    }
                 }
             }
         }
@@ -248,17 +277,18 @@ public final class DigitSegmenter {
     }
 
     /**
-     * The columns where a cut through ink is worth trying: within a piece too wide to be sure it is one digit,
-     * or where two pieces stand over each other.
+     * The columns within a piece of ink wider than {@code widest} line heights, or where two pieces stand over
+     * each other: with {@code SPLITTABLE}, where a cut through ink is worth trying (the piece may be two digits);
+     * with {@code WIDEST}, where two digits must touch, so where a slanted cut is worth trying too.
      */
-    private static boolean[] cuttable(InkComponents components, int[] covering, int lineHeight) {
-        var cuttable = new boolean[covering.length];
+    private static boolean[] columns(InkComponents components, int[] covering, double widest, int lineHeight) {
+        var columns = new boolean[covering.length];
         for (var component : components.all()) {
             for (int x = component.left(); x <= component.right(); x++) {
-                cuttable[x] |= covering[x] > 1 || component.width() > SPLITTABLE * lineHeight;
+                columns[x] |= covering[x] > 1 || component.width() > widest * lineHeight;
             }
         }
-        return cuttable;
+        return columns;
     }
 
     /** How many pieces of ink stand over each column. */
@@ -339,21 +369,45 @@ public final class DigitSegmenter {
     }
 
     /**
-     * What a stretch adds to a cutting: how sure the model is that it is one digit, as log-odds within
-     * ±{@value #SURE}, less what a digit is expected to bring; nothing for an empty stretch.
+     * A stretch of a cutting on its way to being weighed: its piece, and either what it adds to a cutting
+     * already ({@code known}: nothing for an empty stretch, {@code -IMPOSSIBLE} for one no digit can be) or the
+     * 28x28 image the model must read and what its shape costs.
      */
-    private static double score(Piece piece, boolean cutOut, int lineHeight, Sureness sureness) {
-        if (piece == null) {
-            return 0;
+    private record Stretch(Piece piece, double known, byte[] pixels, double shape) {
+
+        static Stretch of(Piece piece, boolean cutOut, int lineHeight) {
+            if (piece == null) {
+                return new Stretch(null, 0, null, 0);
+            }
+            if (piece.height() < SHORTEST * lineHeight || piece.width() > WIDEST * lineHeight) {
+                return new Stretch(piece, -IMPOSSIBLE, null, 0);
+            }
+            double shape = SHAPE_COST * (Math.max(0, SHORT * lineHeight - piece.height())
+                    + (cutOut ? Math.max(0, piece.width() - WIDE * lineHeight) : 0)) / lineHeight;
+            return MnistNormalizer.normalize(piece.ink()).map(pixels -> new Stretch(piece, 0, pixels, shape))
+                    .orElse(new Stretch(piece, -IMPOSSIBLE, null, 0));
         }
-        if (piece.height() < SHORTEST * lineHeight || piece.width() > WIDEST * lineHeight) {
-            return -IMPOSSIBLE;
+    }
+
+    /**
+     * What each stretch adds to a cutting: how sure the model is that it is one digit, as log-odds within
+     * ±{@value #SURE}, less what a digit is expected to bring and what its shape costs; the images to read are
+     * read in one batch.
+     */
+    private static double[] scores(List<Stretch> stretches, Sureness sureness) {
+        var toRead = stretches.stream().filter(stretch -> stretch.pixels() != null).map(Stretch::pixels).toList();
+        var read = toRead.isEmpty() ? new double[0] : sureness.of(toRead);
+        var scores = new double[stretches.size()];
+        int next = 0;
+        for (int k = 0; k < scores.length; k++) {
+            var stretch = stretches.get(k);
+            if (stretch.pixels() == null) {
+                scores[k] = stretch.known();
+            } else {
+                double p = read[next++];
+                scores[k] = Math.clamp(Math.log(p / (1 - p)), -SURE, SURE) - EXPECTED - stretch.shape();
+            }
         }
-        double shape = SHAPE_COST * (Math.max(0, SHORT * lineHeight - piece.height())
-                + (cutOut ? Math.max(0, piece.width() - WIDE * lineHeight) : 0)) / lineHeight;
-        return MnistNormalizer.normalize(piece.ink()).map(pixels -> {
-            double p = sureness.of(pixels);
-            return Math.clamp(Math.log(p / (1 - p)), -SURE, SURE) - EXPECTED - shape;
-        }).orElse(-IMPOSSIBLE);
+        return scores;
     }
 }

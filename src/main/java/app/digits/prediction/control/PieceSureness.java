@@ -2,6 +2,7 @@ package app.digits.prediction.control;
 
 import app.digits.imaging.control.DigitSegmenter;
 import app.digits.registry.entity.DigitClassifier;
+import java.util.List;
 
 /**
  * How sure the number reader is that a candidate piece of a number is one well-cut digit: the served model's
@@ -20,10 +21,25 @@ public final class PieceSureness {
     private PieceSureness() {
     }
 
+    /** The three factors' product; the model reads a number's candidate pieces in batches (the CNN's batched pass). */
     public static DigitSegmenter.Sureness of(DigitClassifier model, NonDigitDetector detector, NonDigitDetector touching) {
-        return pixels -> {
-            var input = NonDigitDetector.Input.of(pixels);
-            return model.sureness(pixels) * (1 - detector.nonDigit(input)) * (1 - touching.nonDigit(input));
+        return new DigitSegmenter.Sureness() {
+            @Override
+            public double of(byte[] pixels) {
+                return of(List.of(pixels))[0];
+            }
+
+            @Override
+            public double[] of(List<byte[]> images) {
+                var probabilities = model.probabilities(images);
+                var sureness = new double[images.size()];
+                for (int i = 0; i < sureness.length; i++) {
+                    var input = NonDigitDetector.Input.of(images.get(i));
+                    var read = probabilities.get(i);
+                    sureness[i] = read[DigitClassifier.mostLikely(read)] * (1 - detector.nonDigit(input)) * (1 - touching.nonDigit(input));
+                }
+                return sureness;
+            }
         };
     }
 }

@@ -36,6 +36,8 @@ class DigitSegmenterTest {
         ZERO.accept(g, 310);                         // its stroke runs 6 px into the first zero's
         ONE.accept(g, 422);                          // 4 px into the second zero's side
     };
+    /** A 1 leaning as handwriting leans: its top 110 px right of its foot. */
+    private static final BiConsumer<Graphics2D, Integer> SLANTED_ONE = (g, x) -> g.drawLine(x + 110, 40, x, 200);
     private static final BiConsumer<Graphics2D, Integer> FOUR = (g, x) -> {
         g.drawPolyline(new int[] {x + 50, x, x + 70}, new int[] {40, 140, 140}, 3);
         g.drawLine(x + 95, 60, x + 95, 200);      // the second stroke, apart from the first
@@ -172,6 +174,25 @@ class DigitSegmenterTest {
         assertEquals(3, pieces.size(), "two zeros and a one, all touching: " + pieces);
         assertEquals(310, pieces.get(1).left() + 8, 10);
         assertEquals(422, pieces.get(2).left() + pieces.get(2).width() / 2, 10);
+    }
+
+    /**
+     * Two slanted 1s written close, each leaning into the other's box: no path near the vertical gets between
+     * them (a path may wander a quarter of the line's height from its column, and the strokes lean further), so
+     * they were read as one digit; a slanted cut follows the gap.
+     */
+    @Test
+    void slantedOnesWhoseBoxesOverlapAreCutAlongTheirSlant() {
+        var pieces = segment(g -> {
+            SLANTED_ONE.accept(g, 200);
+            SLANTED_ONE.accept(g, 270);
+        }, SLANTED_ONE);
+        assertEquals(2, pieces.size(), "two ones: " + pieces);
+        for (var piece : pieces) {
+            assertEquals(126, piece.width(), 8, "one stroke each: " + piece);
+        }
+        assertEquals(192, pieces.get(0).left(), 6);
+        assertEquals(262, pieces.get(1).left(), 6);
     }
 
     /**

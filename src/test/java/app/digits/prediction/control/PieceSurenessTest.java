@@ -11,6 +11,7 @@ import app.digits.robustness.control.MnistTestSet;
 import app.digits.robustness.control.RobustnessSets;
 import app.digits.robustness.entity.RobustnessSet;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PieceSurenessTest {
@@ -32,6 +33,40 @@ class PieceSurenessTest {
         var digit = MnistTestSet.images().getFirst().pixels();
 
         assertEquals(0.99999 * (1 - detector.nonDigit(digit)) * (1 - touching.nonDigit(digit)), sureness.of(digit), 1e-12);
+    }
+
+    /**
+     * The segmenter reads a number's candidate pieces in batches: the model's batched pass (the CNN's) must give
+     * each piece what it would read alone, in the batch's order.
+     */
+    @Test
+    void readsABatchAsItReadsEachImageAlone() {
+        var images = MnistTestSet.images().subList(0, 5).stream().map(image -> image.pixels()).toList();
+        var calls = new int[1];
+        DigitClassifier batchedModel = new DigitClassifier() {
+            @Override
+            public double[] probabilities(byte[] pixels) {
+                var probabilities = new double[10];
+                Arrays.fill(probabilities, 0.05);
+                probabilities[(pixels[300] & 0xFF) % 10] = 0.55;
+                return probabilities;
+            }
+
+            @Override
+            public List<double[]> probabilities(List<byte[]> batch) {
+                calls[0]++;
+                return batch.stream().map(this::probabilities).toList();
+            }
+        };
+        var batchedSureness = PieceSureness.of(batchedModel, detector, touching);
+
+        var read = batchedSureness.of(images);
+
+        assertEquals(1, calls[0], "one pass for the batch");
+        for (int i = 0; i < images.size(); i++) {
+            assertEquals(batchedSureness.of(images.get(i)), read[i], 1e-12, "image " + i);
+            assertEquals(0.55 * (1 - detector.nonDigit(images.get(i))) * (1 - touching.nonDigit(images.get(i))), read[i], 1e-12);
+        }
     }
 
     /**
