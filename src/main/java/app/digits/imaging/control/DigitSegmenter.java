@@ -164,6 +164,17 @@ public final class DigitSegmenter {
         return result;
     }
 
+    /**
+     * What each piece of a cutting of {@code line} adds to it, in log-odds, weighed as the search weighs a stretch
+     * (pieces of several are taken as cut out of touching ink): so a benchmark can tell whether another cutting,
+     * such as the right one, would have won had the candidate paths reached it. Pieces are in the line's pixels.
+     */
+    public static double[] worth(InkMap line, List<Piece> pieces, Sureness sureness) {
+        int lineHeight = InkComponents.of(line.ink(), line.width(), line.height(), INK).all().stream()
+                .mapToInt(InkComponents.Component::height).max().orElse(0);
+        return scores(pieces.stream().map(piece -> Stretch.of(piece, pieces.size() > 1, lineHeight)).toList(), sureness);
+    }
+
     /** A cut path found on the shrunk drawing, per row of the full one; {@code edge} instead when not negative. */
     private static int[] full(int[] found, int edge, double scale, int foundTop, int top, int bottom) {
         var path = new int[bottom - top + 1];

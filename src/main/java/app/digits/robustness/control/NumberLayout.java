@@ -19,19 +19,23 @@ final class NumberLayout {
     private NumberLayout() {
     }
 
+    /** The number's ink, and where each digit's crop went in it (its left column and top row). */
+    record Laid(Ink ink, int[] left, int[] top) {
+    }
+
     /**
      * The number's ink: {@code apart} leaves 30-70 px between boxes; otherwise strokes overlap by 4-12 px.
      * Digits are cropped layers at most {@value #HEIGHT} - 2 x jitter high.
      */
     static Ink lay(List<Ink> digits, boolean apart, Random random) {
-        return lay(digits, apart, 1, random);
+        return lay(digits, apart, 1, random).ink();
     }
 
     /**
      * As above, with touching strokes overlapping by {@code overlapScale} times as much, at least a pixel: a
      * thin pen's strokes meet where MNIST's broad ones would overlap (the same random draws either way).
      */
-    static Ink lay(List<Ink> digits, boolean apart, double overlapScale, Random random) {
+    static Laid lay(List<Ink> digits, boolean apart, double overlapScale, Random random) {
         int n = digits.size();
         var left = new int[n];
         var top = new int[n];
@@ -67,7 +71,7 @@ final class NumberLayout {
                 }
             }
         }
-        return canvas;
+        return new Laid(canvas, left, top);
     }
 
     /** Where the digit goes so that its strokes overlap the ones already laid by {@code overlap} pixels. */

@@ -41,12 +41,17 @@ public final class RobustnessSets {
     }
 
     public static Sample sample(RobustnessSet set, List<LabelledImage> testSet, long seed, int i) {
-        var random = new Random((seed * 31 + set.key().hashCode()) * 1_000_003L + i);
+        var random = random(set, seed, i);
         if (set.numbers()) {
             return number(set, testSet, random);
         }
         var digit = source(testSet, seed, i);
         return digit(set, digit, random);
+    }
+
+    /** The random draws of sample {@code i} of a set. */
+    static Random random(RobustnessSet set, long seed, int i) {
+        return new Random((seed * 31 + set.key().hashCode()) * 1_000_003L + i);
     }
 
     static Sample digit(RobustnessSet set, LabelledImage digit, Random random) {
@@ -78,6 +83,16 @@ public final class RobustnessSets {
      * (overlapping by a pixel or two) rather than overlap by MNIST's broad strokes' 4-12 px.
      */
     static Sample number(RobustnessSet set, List<LabelledImage> testSet, Random random) {
+        var number = laid(set, testSet, random);
+        return png(number.laid().ink(), Paper.WHITE, random, number.expected());
+    }
+
+    /** A number's digits, as cropped before the layout, their layout, and what they read. */
+    record LaidNumber(List<Ink> digits, NumberLayout.Laid laid, String expected) {
+    }
+
+    /** The number a number set's sample draws, before it is put on paper. */
+    static LaidNumber laid(RobustnessSet set, List<LabelledImage> testSet, Random random) {
         int length = 2 + random.nextInt(7);
         var digits = new ArrayList<Ink>();
         var expected = new StringBuilder();
@@ -87,8 +102,8 @@ public final class RobustnessSets {
             digits.add((set.thinPen() ? thin(ink) : ink).cropped(CROP));
             expected.append(digit.label());
         }
-        var number = NumberLayout.lay(digits, set.apart(), set.thinPen() ? THIN_OVERLAP : 1, random);
-        return png(number, Paper.WHITE, random, expected.toString());
+        return new LaidNumber(digits, NumberLayout.lay(digits, set.apart(), set.thinPen() ? THIN_OVERLAP : 1, random),
+                expected.toString());
     }
 
     /** The strokes drawn again with a pen about 3 px wide on the 280 px canvas: a skeleton, dilated and blurred. */

@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import app.digits.robustness.control.MnistTestSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.function.BiConsumer;
@@ -166,6 +167,25 @@ class DigitSegmenterTest {
         }, ONE, FOUR);
         assertEquals(2, pieces.size(), "the four and the one: " + pieces);
         assertTrue(pieces.get(0).width() > 100, "both strokes of the four: " + pieces.get(0));
+    }
+
+    /**
+     * A piece is weighed as the search weighs it: a glyph the reader is as sure of as it can be (log-odds 10) adds
+     * 10 less the 8 a digit is expected to bring; a piece too low for a digit cannot be one.
+     */
+    @Test
+    void worthWeighsPiecesAsTheSearchDoes() {
+        var templates = templates(ONE);
+        DigitSegmenter.Sureness reader = pixels -> sureness(pixels, templates);
+        var line = InkMap.of(draw(g -> ONE.accept(g, 300)));
+        var one = DigitSegmenter.segment(line, reader);
+        assertEquals(1, one.size(), "one piece: " + one);
+        assertEquals(2, DigitSegmenter.worth(line, one, reader)[0], 0.01);
+        var whole = one.getFirst();
+        int low = whole.height() / 4;
+        var top = new DigitSegmenter.Piece(new InkMap(whole.width(), low, Arrays.copyOf(whole.ink().ink(), whole.width() * low)),
+                whole.left(), whole.top(), whole.width(), low);
+        assertEquals(-50, DigitSegmenter.worth(line, List.of(top), reader)[0], 0.01);
     }
 
     @Test
