@@ -25,8 +25,8 @@ import java.util.Locale;
  * weighing preferred a wrong cutting. Pieces are cut and read as {@code Pipeline.number} does, both cuttings weighed
  * on the working map. Run with {@code mvn -q test-compile dependency:build-classpath
  * -Dmdep.outputFile=target/cp.txt} then {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
- * app.digits.bench.SegmentationBench models 100 1} (models directory whose served model, or else its first, is read, numbers per set,
- * seed); a fourth argument {@code misses} lists each miss with both cuttings' weights.
+ * app.digits.bench.SegmentationBench models 100 1} (the models directory, whose served model is read, or else its
+ * first; numbers per set; seed); a fourth argument {@code misses} lists each miss with both cuttings' weights.
  */
 public final class SegmentationBench {
 
@@ -44,8 +44,8 @@ public final class SegmentationBench {
         var sureness = PieceSureness.of(model, NonDigitDetector.shipped(), NonDigitDetector.touching());
         var decoder = new ImageDecoder(2_000_000, 4_000_000);
         var test = MnistTestSet.images();
-        System.out.printf("| set (model `%s`, seed %d) | n | read exactly | right cutting weighs more (search) | chosen weighs more (weighing) |%n|---|---|---|---|---|%n",
-                descriptor.id(), seed);
+        System.out.printf("| set (model `%s`, seed %d) | n | read exactly | right cutting weighs more (search) "
+                + "| chosen weighs more (weighing) |%n|---|---|---|---|---|%n", descriptor.id(), seed);
         for (var set : Arrays.stream(RobustnessSet.values()).filter(RobustnessSet::numbers).toList()) {
             int exact = 0;
             int search = 0;
