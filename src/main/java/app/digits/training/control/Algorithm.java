@@ -12,11 +12,14 @@ import java.util.Locale;
  * searches vary, how many MNIST images its final fit uses by default (the slow Weka tree gets a third of them,
  * Weka's forest half, so the default job stays short on two cores), whether the default job trains it (Smile's
  * forest stays selectable but is left out: XGBoost's boosted trees are the default job's tree ensemble, more
- * accurate in about a third of the time), and a rough cost used to estimate a run's remaining time.
+ * accurate in about a third of the time; the CNN ensemble too, twice the CNN's fit, which a first start trains in
+ * the background instead), and a rough cost used to estimate a run's remaining time.
  */
 public enum Algorithm {
     CNN("cnn", "Convolutional network", "DJL", CnnSettings.DEFAULTS, CnnSettings::of,
             "", "learningRate=0.001,0.002,0.004;augmentation=shifts,writing,settling,numbers", 60_000, 420, true),
+    CNN_ENSEMBLE("cnn-ensemble", "Convolutional networks, averaged", "DJL", CnnEnsembleSettings.DEFAULTS, CnnEnsembleSettings::of,
+            "", "", 60_000, 1_000, false),
     SVM("svm", "SVM, RBF kernel on PCA features", "Smile", SmileTrainers.SvmSettings.DEFAULTS, SmileTrainers.SvmSettings::of,
             "C=5,10;gamma=0.0125,0.025,0.05", "pca=40,50,60;C=1,5,10,50;gamma=0.0125,0.025,0.05", 60_000, 200, true),
     MLP("mlp", "Multilayer perceptron", "DJL", MlpSettings.DEFAULTS, MlpSettings::of,

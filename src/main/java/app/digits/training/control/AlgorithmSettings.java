@@ -9,7 +9,7 @@ import java.util.List;
  * administrator writes it) becomes one of these before anything is trained, so a bad value is refused when the
  * run is ordered, not minutes into it. Each record knows its defaults and how to fit its classifier.
  */
-public sealed interface AlgorithmSettings permits CnnSettings, MlpSettings, SmileTrainers.SvmSettings,
+public sealed interface AlgorithmSettings permits CnnSettings, CnnEnsembleSettings, MlpSettings, SmileTrainers.SvmSettings,
         SmileTrainers.KnnSettings, SmileTrainers.ForestSettings, LogisticSettings, SmileTrainers.TreeSettings,
         WekaTrainers.ForestSettings, WekaTrainers.J48Settings, XgboostTrainers.BoostingSettings {
 

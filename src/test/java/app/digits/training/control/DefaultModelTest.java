@@ -32,7 +32,7 @@ class DefaultModelTest {
         var points = plan.steps().getFirst().grid().points();
         assertEquals(1, points.size(), "no search: the settings are the one point");
         var settings = (CnnSettings) Algorithm.CNN.settings(points.getFirst());
-        assertEquals(new CnnNetwork(16, 32, 128, 0.3f), settings.network());
+        assertEquals(new CnnNetwork(16, 32, 128, 0.3f, 1), settings.network());
         assertEquals(2, settings.epochs());
         assertEquals(CnnBatches.Augmentation.WRITING, settings.augmentation());
     }

@@ -1,0 +1,49 @@
+package app.digits.training.control;
+
+import app.digits.registry.entity.DigitClassifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Several CNNs served as one model: each reads the whole batch in its own pass and the answer is the mean of
+ * their probabilities, so the digits one member misreads with little confidence are outvoted by the others.
+ * Serving it costs the sum of its members' passes (two members: about 0.9 ms for one image instead of 0.4);
+ * each member loads its weights on first use, as a single {@link CnnClassifier} does.
+ */
+public final class CnnEnsemble implements DigitClassifier {
+
+    private static final long serialVersionUID = 1L;
+
+    private final CnnClassifier[] members;
+
+    CnnEnsemble(CnnClassifier[] members) {
+        if (members.length == 0) {
+            throw new IllegalArgumentException("An ensemble needs at least one member");
+        }
+        this.members = members.clone();
+    }
+
+    @Override
+    public double[] probabilities(byte[] pixels) {
+        return probabilities(List.of(pixels)).getFirst();
+    }
+
+    @Override
+    public List<double[]> probabilities(List<byte[]> images) {
+        var sums = new ArrayList<double[]>(images.size());
+        for (var member : members) {
+            var answers = member.probabilities(images);
+            for (int i = 0; i < answers.size(); i++) {
+                if (sums.size() <= i) {
+                    sums.add(new double[answers.get(i).length]);
+                }
+                var sum = sums.get(i);
+                var probabilities = answers.get(i);
+                for (int digit = 0; digit < sum.length; digit++) {
+                    sum[digit] += probabilities[digit] / members.length;
+                }
+            }
+        }
+        return sums;
+    }
+}
