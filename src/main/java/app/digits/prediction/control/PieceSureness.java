@@ -15,6 +15,7 @@ import java.util.List;
  * two touching digits cut out as one piece: the model read "41" as a 4 at 0.999 and two 1s side by side as a 0,
  * and the non-digit detector let them pass, so a third factor is the touching-digits detector's digit-likeness
  * ({@link NonDigitDetector#touching}): of 150 touching numbers the CNN of 2026-11-27 read 113 instead of 99.
+ * The model's part comes from its {@link DigitClassifier#pieceWeigher}: one member of an ensemble.
  */
 public final class PieceSureness {
 
@@ -23,6 +24,7 @@ public final class PieceSureness {
 
     /** The three factors' product; the model reads a number's candidate pieces in batches (the CNN's batched pass). */
     public static DigitSegmenter.Sureness of(DigitClassifier model, NonDigitDetector detector, NonDigitDetector touching) {
+        var weigher = model.pieceWeigher();
         return new DigitSegmenter.Sureness() {
             @Override
             public double of(byte[] pixels) {
@@ -31,7 +33,7 @@ public final class PieceSureness {
 
             @Override
             public double[] of(List<byte[]> images) {
-                var probabilities = model.probabilities(images);
+                var probabilities = weigher.probabilities(images);
                 var sureness = new double[images.size()];
                 for (int i = 0; i < sureness.length; i++) {
                     var input = NonDigitDetector.Input.of(images.get(i));

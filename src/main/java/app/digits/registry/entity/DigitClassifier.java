@@ -25,6 +25,15 @@ public interface DigitClassifier extends Serializable {
         return answers;
     }
 
+    /**
+     * The model that weighs a number's candidate pieces, hundreds of them for one number: the model itself, unless
+     * each of its reads costs several passes. An ensemble answers with one of its members, so the search costs one
+     * pass a piece and only the digits it chose are read by the whole ensemble.
+     */
+    default DigitClassifier pieceWeigher() {
+        return this;
+    }
+
     /** How sure the model is of what it reads in the image: the highest of the ten probabilities. */
     default double sureness(byte[] pixels) {
         var probabilities = probabilities(pixels);

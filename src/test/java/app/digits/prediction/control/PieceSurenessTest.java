@@ -35,6 +35,25 @@ class PieceSurenessTest {
         assertEquals(0.99999 * (1 - detector.nonDigit(digit)) * (1 - touching.nonDigit(digit)), sureness.of(digit), 1e-12);
     }
 
+    /** A model that names another to weigh pieces (an ensemble, one of its members) is not asked itself. */
+    @Test
+    void asksTheModelsPieceWeigher() {
+        var digit = MnistTestSet.images().getFirst().pixels();
+        DigitClassifier ensemble = new DigitClassifier() {
+            @Override
+            public double[] probabilities(byte[] pixels) {
+                throw new AssertionError("the whole ensemble was asked");
+            }
+
+            @Override
+            public DigitClassifier pieceWeigher() {
+                return OVERCONFIDENT;
+            }
+        };
+
+        assertEquals(sureness.of(digit), PieceSureness.of(ensemble, detector, touching).of(digit), 1e-12);
+    }
+
     /**
      * The segmenter reads a number's candidate pieces in batches: the model's batched pass (the CNN's) must give
      * each piece what it would read alone, in the batch's order.

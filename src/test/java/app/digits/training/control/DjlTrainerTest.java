@@ -5,6 +5,7 @@ import app.digits.registry.entity.TestModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digits.registry.control.ModelStore;
@@ -52,6 +53,8 @@ class DjlTrainerTest {
             }
         }
         assertArrayEquals(answers.get(1), ensemble.probabilities(probes.get(1)), 1e-6);
+        assertSame(first, ensemble.pieceWeigher(), "a number's candidate pieces are weighed by one member");
+        assertSame(first, first.pieceWeigher(), "a single network weighs them itself");
     }
 
     @Test
