@@ -151,6 +151,10 @@ class TrainingIT extends BrowserTest {
         assertTrue(Pattern.compile("<th scope=\"row\">filters1</th>\\s*<td class=\"number-cell\">—</td>").matcher(diff).find(),
                 "a setting only the CNN has");
         assertEquals(404, admin(HttpRequest.newBuilder(base.resolve("admin/model/diff?a=" + mlp + "&b=nope"))).statusCode());
+        var dashboard = client.send(HttpRequest.newBuilder(base.resolve("admin")).header("Authorization", Server.ADMIN_CREDENTIALS)
+                .header("Accept-Language", "fr").build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(dashboard.contains(">Perceptron multicouche — " + mlp + "</option>"),
+                "the models offered for comparison are named in the page's language");
 
         var page = admin(HttpRequest.newBuilder(base.resolve("admin/model?id=" + svm))).body();
         assertTrue(page.contains("<svg") && page.contains("gamma"), "the grid search plot");
