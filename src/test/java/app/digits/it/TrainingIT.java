@@ -34,6 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TrainingIT extends BrowserTest {
 
+    /** What the default job leaves out: Smile's forest (XGBoost replaces it) and the CNN ensemble (the first start's slow follow-up). */
+    private static final List<String> NOT_IN_DEFAULT_JOB = List.of("random-forest", "cnn-ensemble");
+
     private static final String SMALL_GRIDS = """
             {"cnn": "epochs=3;batchSize=32;learningRate=0.005;filters1=8;filters2=16;hiddenUnits=32", "mlp": "epochs=2;hiddenUnits=32,64",
              "svm": "C=10;gamma=0.0125,0.025", "knn": "k=1,3", "random-forest": "trees=10,20", "boosted-trees": "rounds=10,20",
@@ -209,9 +212,6 @@ class TrainingIT extends BrowserTest {
         assertEquals("pca must be between 1 and 784, got 900", Server.json(badPoint).get("detail"));
         serve(before);
     }
-
-    /** What the default job leaves out: Smile's forest (XGBoost replaces it) and the slow CNN ensemble (the first start's follow-up). */
-    private static final List<String> NOT_IN_DEFAULT_JOB = List.of("random-forest", "cnn-ensemble");
 
     /** The id of the run a training panel shows, or null. */
     private static String runShown(String panel) {

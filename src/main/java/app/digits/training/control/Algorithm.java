@@ -113,7 +113,10 @@ public enum Algorithm {
         return inDefaultJob;
     }
 
-    /** What a run that names no algorithm trains: all but Smile's forest, which XGBoost's boosted trees replace there, and the CNN ensemble, the first start's slow follow-up. */
+    /**
+     * What a run that names no algorithm trains: all but Smile's forest, which XGBoost's boosted trees replace
+     * there, and the CNN ensemble, the first start's slow follow-up.
+     */
     public static List<Algorithm> defaultJob() {
         return Arrays.stream(values()).filter(Algorithm::inDefaultJob).toList();
     }
