@@ -2,6 +2,7 @@ package app.digits.training.control;
 
 import app.digits.registry.entity.DigitClassifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,20 +38,18 @@ public final class CnnEnsemble implements DigitClassifier {
 
     @Override
     public List<double[]> probabilities(List<byte[]> images) {
-        var sums = new ArrayList<double[]>(images.size());
-        for (var member : members) {
-            var answers = member.probabilities(images);
-            for (int i = 0; i < answers.size(); i++) {
-                if (sums.size() <= i) {
-                    sums.add(new double[answers.get(i).length]);
-                }
-                var sum = sums.get(i);
-                var probabilities = answers.get(i);
-                for (int digit = 0; digit < sum.length; digit++) {
-                    sum[digit] += probabilities[digit] / members.length;
+        var answers = Arrays.stream(members).map(member -> member.probabilities(images)).toList();
+        var means = new ArrayList<double[]>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            var mean = new double[answers.getFirst().get(i).length];
+            for (var memberAnswers : answers) {
+                var probabilities = memberAnswers.get(i);
+                for (int digit = 0; digit < mean.length; digit++) {
+                    mean[digit] += probabilities[digit] / members.length;
                 }
             }
+            means.add(mean);
         }
-        return sums;
+        return means;
     }
 }

@@ -2,6 +2,7 @@ package app.digits.training.control;
 
 import app.digits.dataset.entity.LabelledImage;
 import app.digits.registry.entity.Epoch;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public record CnnEnsembleSettings(CnnSettings member, int members) implements Al
 
     @Override
     public Hyperparameters values() {
-        var values = new java.util.LinkedHashMap<>(member.values().values());
+        var values = new LinkedHashMap<>(member.values().values());
         values.put("members", String.valueOf(members));
         return new Hyperparameters(values);
     }

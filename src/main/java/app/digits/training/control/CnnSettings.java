@@ -36,8 +36,8 @@ public record CnnSettings(CnnNetwork network, int epochs, int batchSize, float l
 
     static CnnSettings of(Hyperparameters p) {
         return new CnnSettings(new CnnNetwork(p.integer("filters1"), p.integer("filters2"), p.integer("hiddenUnits"),
-                (float) p.decimal("dropout"), p.integer("convolutions")), p.integer("epochs"), p.integer("batchSize"), (float) p.decimal("learningRate"),
-                p.choice("augmentation", CnnBatches.Augmentation.class));
+                (float) p.decimal("dropout"), p.integer("convolutions")), p.integer("epochs"), p.integer("batchSize"),
+                (float) p.decimal("learningRate"), p.choice("augmentation", CnnBatches.Augmentation.class));
     }
 
     @Override
@@ -48,7 +48,7 @@ public record CnnSettings(CnnNetwork network, int epochs, int batchSize, float l
     @Override
     public Hyperparameters values() {
         return Hyperparameters.of("filters1", network.filters1(), "filters2", network.filters2(), "hiddenUnits",
-                network.hiddenUnits(), "dropout", network.dropout(), "convolutions", network.convolutions(), "epochs", epochs, "batchSize", batchSize, "learningRate",
-                learningRate, "augmentation", augmentation);
+                network.hiddenUnits(), "dropout", network.dropout(), "convolutions", network.convolutions(), "epochs", epochs,
+                "batchSize", batchSize, "learningRate", learningRate, "augmentation", augmentation);
     }
 }
